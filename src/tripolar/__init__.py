@@ -1,0 +1,40 @@
+"""tripolar: news about great-power relations turned into an evidence-linked model of the triangle."""
+
+__version__ = "0.1.0"
+
+from tripolar.demo import DemoReport, run_demo  # noqa: E402
+from tripolar.errors import ActorNotFound, InputError, StoreError, TripolarError  # noqa: E402
+from tripolar.model import Actor, Document, Event, Evidence, Reject, Run, Sentence  # noqa: E402
+from tripolar.ontology.cameo import cameo, cameo_codebook  # noqa: E402
+from tripolar.ontology.resolver import Resolution, resolve_actor  # noqa: E402
+from tripolar.sample import load_sample  # noqa: E402
+from tripolar.store import Store, open_store  # noqa: E402
+from tripolar.store.exports import export_gdelt, export_parquet, export_plover, import_parquet  # noqa: E402
+
+__all__ = [
+    "Actor",
+    "ActorNotFound",
+    "DemoReport",
+    "Document",
+    "Event",
+    "Evidence",
+    "InputError",
+    "Reject",
+    "Resolution",
+    "Run",
+    "Sentence",
+    "Store",
+    "StoreError",
+    "TripolarError",
+    "__version__",
+    "cameo",
+    "cameo_codebook",
+    "export_gdelt",
+    "export_parquet",
+    "export_plover",
+    "import_parquet",
+    "load_sample",
+    "open_store",
+    "resolve_actor",
+    "run_demo",
+]

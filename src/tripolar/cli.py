@@ -1,0 +1,193 @@
+"""The ``tripolar`` command: parse options, call the library, print with Rich. No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from tripolar import __version__
+from tripolar.errors import TripolarError
+from tripolar.ontology.cameo import cameo_codebook
+from tripolar.ontology.resolver import resolve_actor
+from tripolar.store import open_store
+from tripolar.store.exports import export_gdelt, export_parquet, export_plover, import_parquet
+
+app = typer.Typer(
+    help="tripolar: code news about great-power relations into events and model the triangle.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+actors_app = typer.Typer(help="Look actors up in the knowledge base.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="TRIPOLAR_DB", help="DuckDB file [default: ./tripolar.duckdb]"),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        console.print(f"tripolar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """tripolar: news about the US–China–Russia triangle as evidence-linked events."""
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Build the database from the bundled sample and print what it stored."""
+    from tripolar.demo import run_demo
+
+    try:
+        report = run_demo(db)
+    except TripolarError as error:
+        fail(str(error))
+    console.print(f"[bold]tripolar demo[/bold] → {report.db_path}")
+    console.print(
+        f"Bundled sample: {report.entries} reports of real events, "
+        f"{report.expected_events} expected coded events."
+    )
+    console.print("Reports per year: " + ", ".join(f"{year}: {n}" for year, n in report.per_year.items()))
+    added = ", ".join(f"{n} {name}" for name, n in report.added.added.items()) or "nothing new (already stored)"
+    console.print(f"Added: {added}")
+    _print_counts(report.counts)
+
+
+def _print_counts(counts: dict[str, int]) -> None:
+    table = Table(title="Rows per table")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in counts.items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Print how many rows each table holds."""
+    try:
+        with open_store(db, read_only=True) as store:
+            counts = store.counts()
+    except TripolarError as error:
+        fail(str(error))
+    if as_json:
+        print(json.dumps(counts))
+    else:
+        _print_counts(counts)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    target: Annotated[Path, typer.Argument(help="Directory (parquet) or file (gdelt, plover) to write.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet: every table, exactly; "
+                                                 "gdelt: GDELT 2.0-shaped TSV; plover: PLOVER-shaped JSON lines.")]
+    = ExportFormat.parquet,
+    db: DbOption = None,
+) -> None:
+    """Export the store: every table as Parquet, or the events as GDELT or PLOVER shapes."""
+    try:
+        with open_store(db, read_only=True) as store:
+            if format is ExportFormat.parquet:
+                counts = export_parquet(store, target)
+                console.print(f"Wrote {sum(counts.values()):,} rows in {len(counts)} tables to {target}")
+            elif format is ExportFormat.gdelt:
+                console.print(f"Wrote {export_gdelt(store, target):,} GDELT-shaped events to {target}")
+            else:
+                console.print(f"Wrote {export_plover(store, target):,} PLOVER-shaped events to {target}")
+    except TripolarError as error:
+        fail(str(error))
+
+
+@app.command(name="import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="A directory written by `tripolar export --format parquet`.")],
+    db: DbOption = None,
+) -> None:
+    """Import a Parquet export; rows already present are skipped."""
+    try:
+        with open_store(db) as store:
+            result = import_parquet(store, source)
+    except TripolarError as error:
+        fail(str(error))
+    console.print(f"Imported {result.total:,} new rows: " + ", ".join(f"{n} {t}" for t, n in result.added.items()))
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    name: Annotated[str, typer.Argument(help='A name as the press writes it: "Xi", "the Kremlin", "China\'s foreign minister".')],
+    on: Annotated[str, typer.Option("--on", help="The date, YYYY-MM-DD [default: today].")] = "",
+    country: Annotated[str, typer.Option("--country", help="Country code that qualifies a bare title "
+                                         '("the president").')] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Resolve a name to country, role, person and office on a date."""
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--on '{on}' is not a date: use YYYY-MM-DD", code=2)
+    try:
+        resolution = resolve_actor(name, day, country or None)
+    except TripolarError as error:
+        fail(str(error))
+    if as_json:
+        print(json.dumps(resolution.to_dict(), ensure_ascii=False))
+        return
+    who = f"{resolution.person} ({resolution.office})" if resolution.office else resolution.person or resolution.name
+    console.print(f"{name} on {day}: {resolution.country} {resolution.role or '(state)'} — {who}")
+
+
+@app.command("cameo")
+def cameo_list(
+    root: Annotated[str, typer.Option("--root", help="Only codes under this root, e.g. 17.")] = "",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the CAMEO event codes with quad class, Goldstein weight and PLOVER type."""
+    codes = [c for c in cameo_codebook().values() if not root or c.root == root.zfill(2)]
+    if as_json:
+        print(json.dumps([{"code": c.code, "name": c.name, "quad": c.quad, "goldstein": c.goldstein,
+                           "plover": c.plover} for c in codes]))
+        return
+    table = Table()
+    for column in ("code", "name", "quad", "goldstein", "plover"):
+        table.add_column(column)
+    for c in codes:
+        table.add_row(c.code, c.name, str(c.quad), f"{c.goldstein:+.1f}", c.plover)
+    console.print(table)
+
+
+def run() -> None:
+    """Entry point: a TripolarError that escapes a command still prints as one line."""
+    try:
+        app()
+    except TripolarError as error:
+        errors.print(f"error: {error}", highlight=False, markup=False)
+        sys.exit(1)

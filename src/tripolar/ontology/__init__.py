@@ -1,0 +1,1 @@
+"""The codebooks and the actor knowledge base, as data files with loaders."""

@@ -1,0 +1,231 @@
+"""Resolve a name as the press writes it to a country, role, person and office on a given date.
+
+"Trump" is the US head of state on 2019-05-01 and 2025-03-01 but a former one (role ``ELI``) on
+2022-06-01; "Premier Li" is Li Keqiang in 2015 and Li Qiang in 2024; "China's foreign minister"
+is whoever held that office on the day. A person out of office resolves to their country with
+role ``ELI``, never to an office they did not hold that day.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date
+from functools import cache
+
+from tripolar.errors import ActorNotFound
+from tripolar.ontology.actors import Tenure, armed_groups, countries, groupings, institutions, offices, tenures
+
+# When one person holds several offices at once, the first listed here names them.
+OFFICE_RANK = (
+    "head_of_state", "head_of_government", "party_leader", "commission_president", "council_president",
+    "secretary_general", "high_representative", "vice_president", "foreign_minister", "defence_minister",
+    "finance_minister", "trade_minister", "trade_representative", "trade_commissioner",
+    "national_security_adviser", "parliament_president",
+)
+HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Madam", "Mister")
+_FORMER = re.compile(r"^(?:former|ex|then|erstwhile)[ -]+", re.IGNORECASE)
+_ELECT = re.compile(r"[ -]elect$", re.IGNORECASE)
+
+
+def name_key(text: str) -> str:
+    """The form names are compared in: no accents, case, dots, hyphens, 'the' or extra spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    text = re.sub(r"[.\u2010-\u2015-]", lambda m: "" if m.group() == "." else " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a name stands for on a date. ``person``/``office`` are None for non-persons."""
+
+    country: str
+    role: str
+    person: str | None
+    office: str | None
+    name: str
+
+    def to_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fixed:
+    """A name with one meaning whatever the date: a state, a seat of power, a body."""
+
+    country: str
+    role: str
+    name: str
+
+
+class KnowledgeBase:
+    """Indexes every name of every actor; :meth:`resolve` answers for a given date."""
+
+    def __init__(self) -> None:
+        self.fixed: dict[str, _Fixed] = {}
+        self.people: dict[str, set[str]] = defaultdict(set)  # key → person names
+        self.titled: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "premier li" → {(person, office)}
+        self.tenures: dict[str, list[Tenure]] = defaultdict(list)
+        self.qualifiers: dict[str, str] = {}  # "chinese", "china" → CHN
+        self.titles: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "foreign minister" → {(CHN, foreign_minister)}
+        self._index_fixed()
+        self._index_people()
+
+    def _add_fixed(self, surface: str, entry: _Fixed) -> None:
+        # First writer wins: states load before institutions and bodies, so "Georgia" stays a state.
+        self.fixed.setdefault(name_key(surface), entry)
+
+    def _index_fixed(self) -> None:
+        for country in countries().values():
+            state = _Fixed(country.code, "", country.name)
+            for surface in (country.name, *country.names, *country.adjectives, *country.demonyms):
+                self._add_fixed(surface, state)
+            for surface in (country.name, *country.names, *country.adjectives):
+                self.qualifiers.setdefault(name_key(surface), country.code)
+            for capital in country.capitals:
+                self._add_fixed(capital, _Fixed(country.code, "GOV", country.name))
+        for item in institutions():
+            entry = _Fixed(item.code, item.role, item.phrase)
+            for surface in (item.phrase, *item.aliases):
+                self._add_fixed(surface, entry)
+        for body in groupings():
+            entry = _Fixed(body.code, "", body.name)
+            for surface in (body.key, body.name, *body.aliases):
+                self._add_fixed(surface, entry)
+        for group in armed_groups():
+            entry = _Fixed(group.code, group.role, group.name)
+            for surface in (group.name, *group.aliases):
+                self._add_fixed(surface, entry)
+
+    def _index_people(self) -> None:
+        for office in offices().values():
+            for title in office.titles:
+                self.titles[name_key(title)].add((office.country, office.office))
+        for tenure in tenures():
+            self.tenures[tenure.person].append(tenure)
+            names = {tenure.person, tenure.short, *tenure.aliases}
+            for surface in names:
+                self.people[name_key(surface)].add(tenure.person)
+            for honorific in HONORIFICS:
+                self.people[name_key(f"{honorific} {tenure.short}")].add(tenure.person)
+            for title in offices()[(tenure.country, tenure.office)].titles:
+                for surface in names:
+                    self.titled[name_key(f"{title} {surface}")].add((tenure.person, tenure.office))
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, name: str, on: date, country: str | None = None) -> Resolution:
+        """Resolve ``name`` on day ``on``; ``country`` qualifies a bare title ("the president")."""
+        text = name.strip()
+        former = bool(_FORMER.match(text))
+        text = _FORMER.sub("", text)
+        elect = bool(_ELECT.search(text))
+        text = _ELECT.sub("", text)
+        key = name_key(text)
+        if not former and not elect and key in self.fixed:
+            entry = self.fixed[key]
+            return Resolution(entry.country, entry.role, None, None, entry.name)
+        if key in self.titled:
+            candidates = self.titled[key]
+            return self._person(name, {person for person, _ in candidates}, on, former,
+                                prefer={office for _, office in candidates})
+        if key in self.people:
+            return self._person(name, self.people[key], on, former, prefer=set())
+        office = self._office_phrase(key, country)
+        if office is not None:
+            return self._office_holder(name, *office, on=on, former=former, elect=elect)
+        raise ActorNotFound(
+            f"'{name}' is not a known country, body, group or office-holder",
+            hint="Check the spelling, use the full name, or add the actor to the knowledge base",
+        )
+
+    def _office_phrase(self, key: str, default_country: str | None) -> tuple[str, str] | None:
+        """Read "china's foreign minister", "chinese foreign minister", "president of russia"."""
+        for qualifier, code in sorted(self.qualifiers.items(), key=lambda item: -len(item[0])):
+            for title in (
+                key.removeprefix(f"{qualifier}'s ") if key.startswith(f"{qualifier}'s ") else None,
+                key.removeprefix(f"{qualifier} ") if key.startswith(f"{qualifier} ") else None,
+                key.removesuffix(f" of {qualifier}") if key.endswith(f" of {qualifier}") else None,
+            ):
+                if title is not None:
+                    for country, office in self.titles.get(title, ()):
+                        if country == code:
+                            return country, office
+        if default_country:
+            for country, office in self.titles.get(key, ()):
+                if country == default_country:
+                    return country, office
+        return None
+
+    def _office_holder(self, name: str, country: str, office: str, on: date, former: bool, elect: bool) -> Resolution:
+        held = sorted((t for t in tenures() if t.country == country and t.office == office), key=lambda t: t.start)
+        role = offices()[(country, office)].role
+        if elect:
+            upcoming = [t for t in held if on < t.start and (t.start - on).days <= 120]
+            if upcoming:
+                return Resolution(country, "ELI", upcoming[0].person, None, upcoming[0].person)
+        elif former:
+            past = [t for t in held if t.end is not None and t.end <= on]
+            if past:
+                return Resolution(country, "ELI", past[-1].person, None, past[-1].person)
+        else:
+            for tenure in held:
+                if tenure.covers(on):
+                    return Resolution(country, role, tenure.person, office, tenure.person)
+        # The office exists but the knowledge base has no holder for that day: the state's government.
+        return Resolution(country, role if not (former or elect) else "ELI", None, office if not (former or elect) else None, name)
+
+    def _person(self, name: str, people: set[str], on: date, former: bool, prefer: set[str]) -> Resolution:
+        active = {}
+        for person in people:
+            current = [t for t in self.tenures[person] if t.covers(on)]
+            if current and not former:
+                current.sort(key=lambda t: (t.office not in prefer, _rank(t.office)))
+                active[person] = current[0]
+        if len(active) == 1:
+            tenure = next(iter(active.values()))
+            return Resolution(tenure.country, offices()[(tenure.country, tenure.office)].role,
+                              tenure.person, tenure.office, tenure.person)
+        if len(active) > 1:
+            listed = "; ".join(f"{t.person} ({t.country} {t.office})" for t in sorted(active.values(), key=lambda t: t.person))
+            raise ActorNotFound(f"'{name}' is ambiguous on {on.isoformat()}: {listed}", hint="Use the full name")
+        # Nobody in office that day: the person who served most recently before it (else the
+        # one who takes office soonest after it), as a former or future office-holder.
+        def anchor(person: str) -> Tenure:
+            past = [t for t in self.tenures[person] if t.start <= on]
+            if past:
+                return max(past, key=lambda t: t.start)
+            return min(self.tenures[person], key=lambda t: t.start)
+
+        def recency(person: str) -> tuple[int, int]:
+            tenure = anchor(person)
+            if tenure.start <= on:
+                return 1, tenure.start.toordinal()
+            return 0, -tenure.start.toordinal()
+
+        chosen = max(people, key=recency)
+        countries_named = {anchor(person).country for person in people}
+        if len(countries_named) > 1:
+            listed = ", ".join(sorted(people))
+            raise ActorNotFound(f"'{name}' is ambiguous on {on.isoformat()}: {listed}", hint="Use the full name")
+        return Resolution(anchor(chosen).country, "ELI", chosen, None, chosen)
+
+
+def _rank(office: str) -> int:
+    return OFFICE_RANK.index(office) if office in OFFICE_RANK else len(OFFICE_RANK)
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()
+
+
+def resolve_actor(name: str, on: date, country: str | None = None) -> Resolution:
+    """Resolve a name to ``country``, ``role``, ``person``, ``office`` on the date ``on``.
+
+    Raises :class:`tripolar.errors.ActorNotFound` when the name is unknown or ambiguous.
+    """
+    return knowledge_base().resolve(name, on, country)
