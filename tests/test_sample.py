@@ -27,8 +27,10 @@ def test_entries_have_unique_ids_texts_and_sources():
 def test_expected_events_use_the_codebook_and_known_actors():
     codes = cameo_codebook()
     actors = set(countries()) | {"NATO", "EUR", "WST", "IGO", "ISIS"}
+    # A report with no event between two identifiable actors is kept on purpose (precision),
+    # but the sample is about events: nearly every entry has one.
+    assert sum(1 for entry in ENTRIES if not entry.expected) <= len(ENTRIES) // 20
     for entry in ENTRIES:
-        assert entry.expected, entry.key
         for event in entry.expected:
             assert event.cameo in codes, (entry.key, event.cameo)
             assert event.source in actors and event.target in actors, entry.key

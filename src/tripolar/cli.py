@@ -71,7 +71,8 @@ def demo(db: DbOption = None) -> None:
         f"{report.expected_events} expected coded events."
     )
     console.print("Reports per year: " + ", ".join(f"{year}: {n}" for year, n in report.per_year.items()))
-    added = ", ".join(f"{n} {name}" for name, n in report.added.added.items()) or "nothing new (already stored)"
+    added = ", ".join(f"{n} {name}" for name, n in report.added.added.items() if n)
+    added = added or "nothing new (already stored)"
     console.print(f"Added: {added}")
     _print_counts(report.counts)
 

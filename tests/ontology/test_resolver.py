@@ -133,6 +133,7 @@ def test_resolves_people_and_titles_by_date(case):
     ("NATO", ("NATO", "")),
     ("the European Union", ("EUR", "")),
     ("the EU", ("EUR", "")),
+    ("Brussels", ("EUR", "")),
     ("the West", ("WST", "")),
     ("G7", ("IGO", "")),
     ("BRICS", ("IGO", "")),

@@ -70,13 +70,16 @@ class KnowledgeBase:
         self.people: dict[str, set[str]] = defaultdict(set)  # key → person names
         self.titled: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "premier li" → {(person, office)}
         self.tenures: dict[str, list[Tenure]] = defaultdict(list)
+        self.holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)  # (CHN, premier) → tenures
         self.qualifiers: dict[str, str] = {}  # "chinese", "china" → CHN
         self.titles: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "foreign minister" → {(CHN, foreign_minister)}
         self._index_fixed()
         self._index_people()
+        # Longest qualifier first, so "south korean" wins over "korean".
+        self.qualifier_order = sorted(self.qualifiers.items(), key=lambda item: -len(item[0]))
 
     def _add_fixed(self, surface: str, entry: _Fixed) -> None:
-        # First writer wins: states load before institutions and bodies, so "Georgia" stays a state.
+        # First writer wins: state names load first, so "Georgia" stays a state.
         self.fixed.setdefault(name_key(surface), entry)
 
     def _index_fixed(self) -> None:
@@ -86,8 +89,6 @@ class KnowledgeBase:
                 self._add_fixed(surface, state)
             for surface in (country.name, *country.names, *country.adjectives):
                 self.qualifiers.setdefault(name_key(surface), country.code)
-            for capital in country.capitals:
-                self._add_fixed(capital, _Fixed(country.code, "GOV", country.name))
         for item in institutions():
             entry = _Fixed(item.code, item.role, item.phrase)
             for surface in (item.phrase, *item.aliases):
@@ -100,6 +101,10 @@ class KnowledgeBase:
             entry = _Fixed(group.code, group.role, group.name)
             for surface in (group.name, *group.aliases):
                 self._add_fixed(surface, entry)
+        # Capitals last: where a body is known by its seat ("Brussels" for the EU), the body wins.
+        for country in countries().values():
+            for capital in country.capitals:
+                self._add_fixed(capital, _Fixed(country.code, "GOV", country.name))
 
     def _index_people(self) -> None:
         for office in offices().values():
@@ -107,6 +112,7 @@ class KnowledgeBase:
                 self.titles[name_key(title)].add((office.country, office.office))
         for tenure in tenures():
             self.tenures[tenure.person].append(tenure)
+            self.holders[(tenure.country, tenure.office)].append(tenure)
             names = {tenure.person, tenure.short, *tenure.aliases}
             for surface in names:
                 self.people[name_key(surface)].add(tenure.person)
@@ -144,16 +150,11 @@ class KnowledgeBase:
 
     def _office_phrase(self, key: str, default_country: str | None) -> tuple[str, str] | None:
         """Read "china's foreign minister", "chinese foreign minister", "president of russia"."""
-        for qualifier, code in sorted(self.qualifiers.items(), key=lambda item: -len(item[0])):
-            for title in (
-                key.removeprefix(f"{qualifier}'s ") if key.startswith(f"{qualifier}'s ") else None,
-                key.removeprefix(f"{qualifier} ") if key.startswith(f"{qualifier} ") else None,
-                key.removesuffix(f" of {qualifier}") if key.endswith(f" of {qualifier}") else None,
-            ):
-                if title is not None:
-                    for country, office in self.titles.get(title, ()):
-                        if country == code:
-                            return country, office
+        for qualifier, code in self.qualifier_order:
+            for title in _titles_around(key, qualifier):
+                for country, office in self.titles.get(title, ()):
+                    if country == code:
+                        return country, office
         if default_country:
             for country, office in self.titles.get(key, ()):
                 if country == default_country:
@@ -161,7 +162,7 @@ class KnowledgeBase:
         return None
 
     def _office_holder(self, name: str, country: str, office: str, on: date, former: bool, elect: bool) -> Resolution:
-        held = sorted((t for t in tenures() if t.country == country and t.office == office), key=lambda t: t.start)
+        held = sorted(self.holders[(country, office)], key=lambda t: t.start)
         role = offices()[(country, office)].role
         if elect:
             upcoming = [t for t in held if on < t.start and (t.start - on).days <= 120]
@@ -212,6 +213,18 @@ class KnowledgeBase:
             listed = ", ".join(sorted(people))
             raise ActorNotFound(f"'{name}' is ambiguous on {on.isoformat()}: {listed}", hint="Use the full name")
         return Resolution(anchor(chosen).country, "ELI", chosen, None, chosen)
+
+
+def _titles_around(key: str, qualifier: str) -> list[str]:
+    """What is left of ``key`` around a country qualifier: "china's X", "chinese X", "X of (the) china"."""
+    found = []
+    for prefix in (f"{qualifier}'s ", f"{qualifier}' ", f"{qualifier} "):
+        if key.startswith(prefix):
+            found.append(key[len(prefix):])
+    for suffix in (f" of {qualifier}", f" of the {qualifier}"):
+        if key.endswith(suffix):
+            found.append(key[: -len(suffix)])
+    return found
 
 
 def _rank(office: str) -> int:

@@ -26,6 +26,7 @@ class ExpectedEvent:
     target_role: str
     cameo: str
     modality: str = "factual"
+    date: str | None = None  # given where it differs from the report's date (a scheduled act)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def load_sample(path: Path = SAMPLE) -> tuple[SampleEntry, ...]:
             ExpectedEvent(
                 source=item["source"], source_role=item.get("source_role", ""), target=item["target"],
                 target_role=item.get("target_role", ""), cameo=item["cameo"],
-                modality=item.get("modality", "factual"),
+                modality=item.get("modality", "factual"), date=item.get("date"),
             )
             for item in raw["expected"]
         )

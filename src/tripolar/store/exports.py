@@ -99,7 +99,7 @@ def export_gdelt(store: Store, path: str | Path) -> int:
             WHERE e.date IS NOT NULL
         )
         SELECT
-            ('x' || substr(event_id, 1, 15))::BIT::BIGINT AS GLOBALEVENTID,
+            ('0x' || substr(event_id, 1, 15))::BIGINT AS GLOBALEVENTID,
             strftime(date, '%Y%m%d')::INTEGER, strftime(date, '%Y%m')::INTEGER, year(date),
             round(year(date) + (month(date) * 30 + day(date)) / 365.0, 4),
             s_country || source_role, upper(coalesce(source_name, '')), s_country, '', '', '', '',
