@@ -79,7 +79,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def read_plover(path: Path) -> dict[str, tuple[str, str, str]]:
     table: dict[str, tuple[str, str, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if ":" not in line or line.startswith("#") or line.startswith("~"):
+        if ":" not in line or line.startswith(("#", "~")):
             continue
         code, rest = line.split(":", 1)
         code = code.strip()

@@ -89,3 +89,10 @@ def test_cameo_lists_a_root():
     codes = {row["code"] for row in json.loads(result.stdout)}
     assert {"17", "170", "172", "1724"} <= codes
     assert all(code.startswith("17") for code in codes)
+
+
+def test_actors_stats_counts_the_knowledge_base():
+    summary = json.loads(runner.invoke(app, ["actors", "stats", "--json"]).stdout)
+    assert summary["states"] >= 197
+    assert summary["office_holders"] >= 500
+    assert summary["names"] > summary["office_holders"] * 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,7 +16,7 @@ from rich.table import Table
 from tripolar import __version__
 from tripolar.errors import TripolarError
 from tripolar.ontology.cameo import cameo_codebook
-from tripolar.ontology.resolver import resolve_actor
+from tripolar.ontology.resolver import knowledge_base_summary, resolve_actor
 from tripolar.store import open_store
 from tripolar.store.exports import export_gdelt, export_parquet, export_plover, import_parquet
 
@@ -100,7 +100,7 @@ def stats(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", h
         _print_counts(counts)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     gdelt = "gdelt"
     plover = "plover"
@@ -144,7 +144,7 @@ def import_(
 
 @actors_app.command("resolve")
 def actors_resolve(
-    name: Annotated[str, typer.Argument(help='A name as the press writes it: "Xi", "the Kremlin", "China\'s foreign minister".')],
+    name: Annotated[str, typer.Argument(help="A name as the press writes it: Xi, the Kremlin, China's premier.")],
     on: Annotated[str, typer.Option("--on", help="The date, YYYY-MM-DD [default: today].")] = "",
     country: Annotated[str, typer.Option("--country", help="Country code that qualifies a bare title "
                                          '("the president").')] = "",
@@ -164,6 +164,21 @@ def actors_resolve(
         return
     who = f"{resolution.person} ({resolution.office})" if resolution.office else resolution.person or resolution.name
     console.print(f"{name} on {day}: {resolution.country} {resolution.role or '(state)'} — {who}")
+
+
+@actors_app.command("stats")
+def actors_stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Count what the knowledge base holds: states, bodies, groups, offices, office-holders, names."""
+    summary = knowledge_base_summary()
+    if as_json:
+        print(json.dumps(summary))
+        return
+    table = Table(title="Actor knowledge base")
+    table.add_column("entries")
+    table.add_column("count", justify="right")
+    for name, count in summary.items():
+        table.add_row(name.replace("_", " "), f"{count:,}")
+    console.print(table)
 
 
 @app.command("cameo")

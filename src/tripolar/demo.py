@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tripolar import __version__
@@ -29,12 +29,12 @@ class DemoReport:
 def run_demo(db_path: str | Path | None = None) -> DemoReport:
     """Store the bundled sample's documents (idempotent: a second run adds nothing)."""
     entries = load_sample()
-    started = datetime.now(timezone.utc).replace(tzinfo=None)
+    started = datetime.now(UTC).replace(tzinfo=None)
     with open_store(db_path) as store:
         added = store.write(documents=[entry.document for entry in entries])
         run = Run(
             command="demo", version=__version__, started_at=started,
-            finished_at=datetime.now(timezone.utc).replace(tzinfo=None), status="done",
+            finished_at=datetime.now(UTC).replace(tzinfo=None), status="done",
             params=json.dumps({"sample": "chronology.jsonl"}), counts=json.dumps(added.added),
         )
         store.save_run(run)

@@ -99,7 +99,7 @@ def test_tenures_in_one_office_do_not_overlap():
     overlaps = []
     for key, held in by_office.items():
         held.sort(key=lambda t: t.start)
-        for before, after in zip(held, held[1:]):
+        for before, after in zip(held, held[1:], strict=False):
             notes = (before.note + after.note).lower()
             acting = any(word in notes for word in ("acting", "caretaker", "overlap"))
             if before.end is None or before.end > after.start:

@@ -50,7 +50,8 @@ def test_every_gdelt_code_and_weight_is_in_the_table():
     with names.open() as handle:
         gdelt_codes = {row["CAMEOEVENTCODE"] for row in csv.DictReader(handle, delimiter="\t")}
     with weights.open() as handle:
-        gdelt_weights = {row["CAMEOEVENTCODE"]: float(row["GOLDSTEINSCALE"]) for row in csv.DictReader(handle, delimiter="\t")}
+        rows = csv.DictReader(handle, delimiter="\t")
+        gdelt_weights = {row["CAMEOEVENTCODE"]: float(row["GOLDSTEINSCALE"]) for row in rows}
     assert len(gdelt_codes) == 311
     assert gdelt_codes <= set(CODES)
     assert all(CODES[code].goldstein == weight for code, weight in gdelt_weights.items())

@@ -28,6 +28,8 @@ CASES = [
     ("Secretary of State of the United States", "2022-06-01", ("USA", "GOV", "Antony Blinken", "foreign_minister")),
     ("American Secretary of State", "2025-06-01", ("USA", "GOV", "Marco Rubio", "foreign_minister")),
     ("Secretary Pompeo", "2020-07-23", ("USA", "GOV", "Mike Pompeo", "foreign_minister")),
+    ("Secretary Hegseth", "2025-06-01", ("USA", "GOV", "Pete Hegseth", "defence_minister")),
+    ("Minister Lavrov", "2020-06-01", ("RUS", "GOV", "Sergei Lavrov", "foreign_minister")),
     ("Pompeo", "2017-06-01", ("USA", "ELI", "Mike Pompeo", None)),  # CIA director then: no office we list
     # Chinese defence ministers.
     ("China's defence minister", "2016-01-01", ("CHN", "GOV", "Chang Wanquan", "defence_minister")),

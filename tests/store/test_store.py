@@ -115,7 +115,7 @@ def test_gdelt_export_has_the_61_columns_in_order(store, batch, tmp_path):
     rows = [line.split("\t") for line in path.read_text().splitlines()]
     assert len(GDELT2_COLUMNS) == 61
     assert {len(row) for row in rows} == {61}
-    by_code = {row[GDELT2_COLUMNS.index("EventCode")]: dict(zip(GDELT2_COLUMNS, row)) for row in rows}
+    by_code = {row[GDELT2_COLUMNS.index("EventCode")]: dict(zip(GDELT2_COLUMNS, row, strict=True)) for row in rows}
     tariff = by_code["172"]
     assert tariff["SQLDATE"] == "20180529"
     assert tariff["Actor1Code"] == "USAGOV" and tariff["Actor1CountryCode"] == "USA"

@@ -32,7 +32,7 @@ def read_table(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dic
                 raise DataError(
                     f"{len(cells)} cells for {len(header)} columns (a stray tab?)", path=path, line=number
                 )
-            row = dict(zip(header, (cell.strip() for cell in cells)))
+            row = dict(zip(header, (cell.strip() for cell in cells), strict=False))
             for name in header[len(cells):]:
                 row[name] = ""
             for name in required:

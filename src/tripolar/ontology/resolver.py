@@ -72,7 +72,8 @@ class KnowledgeBase:
         self.tenures: dict[str, list[Tenure]] = defaultdict(list)
         self.holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)  # (CHN, premier) → tenures
         self.qualifiers: dict[str, str] = {}  # "chinese", "china" → CHN
-        self.titles: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "foreign minister" → {(CHN, foreign_minister)}
+        # "foreign minister" → {(CHN, foreign_minister), (RUS, foreign_minister), ...}
+        self.titles: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._index_fixed()
         self._index_people()
         # Longest qualifier first, so "south korean" wins over "korean".
@@ -118,7 +119,8 @@ class KnowledgeBase:
                 self.people[name_key(surface)].add(tenure.person)
             for honorific in HONORIFICS:
                 self.people[name_key(f"{honorific} {tenure.short}")].add(tenure.person)
-            for title in offices()[(tenure.country, tenure.office)].titles:
+            titles = offices()[(tenure.country, tenure.office)].titles
+            for title in {*titles, *(_title_head(title) for title in titles)} - {""}:
                 for surface in names:
                     self.titled[name_key(f"{title} {surface}")].add((tenure.person, tenure.office))
 
@@ -152,14 +154,15 @@ class KnowledgeBase:
         """Read "china's foreign minister", "chinese foreign minister", "president of russia"."""
         for qualifier, code in self.qualifier_order:
             for title in _titles_around(key, qualifier):
-                for country, office in self.titles.get(title, ()):
-                    if country == code:
-                        return country, office
-        if default_country:
-            for country, office in self.titles.get(key, ()):
-                if country == default_country:
-                    return country, office
-        return None
+                office = self._one_office(title, code)
+                if office is not None:
+                    return office
+        return self._one_office(key, default_country) if default_country else None
+
+    def _one_office(self, title: str, country: str) -> tuple[str, str] | None:
+        # A title two offices of one state share ("Secretary") names neither.
+        matches = [(code, office) for code, office in self.titles.get(title, ()) if code == country]
+        return matches[0] if len(matches) == 1 else None
 
     def _office_holder(self, name: str, country: str, office: str, on: date, former: bool, elect: bool) -> Resolution:
         held = sorted(self.holders[(country, office)], key=lambda t: t.start)
@@ -177,7 +180,9 @@ class KnowledgeBase:
                 if tenure.covers(on):
                     return Resolution(country, role, tenure.person, office, tenure.person)
         # The office exists but the knowledge base has no holder for that day: the state's government.
-        return Resolution(country, role if not (former or elect) else "ELI", None, office if not (former or elect) else None, name)
+        if former or elect:
+            return Resolution(country, "ELI", None, None, name)
+        return Resolution(country, role, None, office, name)
 
     def _person(self, name: str, people: set[str], on: date, former: bool, prefer: set[str]) -> Resolution:
         active = {}
@@ -191,7 +196,8 @@ class KnowledgeBase:
             return Resolution(tenure.country, offices()[(tenure.country, tenure.office)].role,
                               tenure.person, tenure.office, tenure.person)
         if len(active) > 1:
-            listed = "; ".join(f"{t.person} ({t.country} {t.office})" for t in sorted(active.values(), key=lambda t: t.person))
+            ordered = sorted(active.values(), key=lambda t: t.person)
+            listed = "; ".join(f"{t.person} ({t.country} {t.office})" for t in ordered)
             raise ActorNotFound(f"'{name}' is ambiguous on {on.isoformat()}: {listed}", hint="Use the full name")
         # Nobody in office that day: the person who served most recently before it (else the
         # one who takes office soonest after it), as a former or future office-holder.
@@ -215,6 +221,17 @@ class KnowledgeBase:
         return Resolution(anchor(chosen).country, "ELI", chosen, None, chosen)
 
 
+def _title_head(title: str) -> str:
+    """The noun the press puts before a name in short: "Secretary" of "Secretary of Defense" and of
+    "Defense Secretary", "Minister" of "Foreign Minister". None for deputies ("Vice President")."""
+    words = title.split()
+    if len(words) < 2 or words[0].casefold() in {"vice", "deputy", "acting", "first"}:
+        return ""
+    if "of" in words:
+        return " ".join(words[: words.index("of")])
+    return words[-1]
+
+
 def _titles_around(key: str, qualifier: str) -> list[str]:
     """What is left of ``key`` around a country qualifier: "china's X", "chinese X", "X of (the) china"."""
     found = []
@@ -234,6 +251,21 @@ def _rank(office: str) -> int:
 @cache
 def knowledge_base() -> KnowledgeBase:
     return KnowledgeBase()
+
+
+def knowledge_base_summary() -> dict[str, int]:
+    """How much the knowledge base holds: the counts ``tripolar actors stats`` prints."""
+    kb = knowledge_base()
+    return {
+        "states": len(countries()),
+        "institutions": len(institutions()),
+        "groupings": len(groupings()),
+        "armed_groups": len(armed_groups()),
+        "offices": len(offices()),
+        "office_holders": len({t.person for t in tenures()}),
+        "tenures": len(tenures()),
+        "names": len(kb.fixed) + len(kb.people) + len(kb.titled),
+    }
 
 
 def resolve_actor(name: str, on: date, country: str | None = None) -> Resolution:

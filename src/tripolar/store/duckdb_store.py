@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +176,7 @@ class Store:
         rows = list(unique.values())
         # Columns go in as typed lists and come out row-wise via unnest: one statement per batch
         # instead of a round trip per row.
-        columns = list(zip(*rows))
+        columns = list(zip(*rows, strict=True))
         selects = ", ".join(
             f"unnest(${i + 1}::{kind.split()[0]}[]) AS {name}" for i, (name, kind) in enumerate(table.columns)
         )
@@ -246,7 +246,7 @@ class Store:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:

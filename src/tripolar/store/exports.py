@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tripolar import __version__
@@ -86,7 +86,7 @@ def _gdelt_country_sql(column: str) -> str:
 
 def export_gdelt(store: Store, path: str | Path) -> int:
     """Write one GDELT 2.0-shaped, tab-separated row per event (no header, as GDELT ships); return rows."""
-    added = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     query = f"""
         WITH reports AS (
             SELECT event_id, count(*) AS n, count(DISTINCT document_id) AS docs,
@@ -94,7 +94,8 @@ def export_gdelt(store: Store, path: str | Path) -> int:
                    min(source_name) AS source_name, min(target_name) AS target_name
             FROM event_reports GROUP BY event_id
         ), coded AS (
-            SELECT e.*, r.*, {_gdelt_country_sql('e.source_code')} AS s_country, {_gdelt_country_sql('e.target_code')} AS t_country
+            SELECT e.*, r.*, {_gdelt_country_sql("e.source_code")} AS s_country,
+                   {_gdelt_country_sql("e.target_code")} AS t_country
             FROM events e JOIN reports r USING (event_id)
             WHERE e.date IS NOT NULL
         )
