@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from tripolar import __version__
@@ -40,6 +44,33 @@ DbOption = Annotated[
 def fail(message: str, code: int = 1) -> NoReturn:
     errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def progress_reporter(label: str) -> Iterator[Callable[[Any], None]]:
+    """A Rich progress bar on a terminal; elsewhere (logs, CI) a status line at most once a second."""
+    if errors.is_terminal:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[note]}"), TimeRemainingColumn())
+        with Progress(*columns, console=errors, transient=True) as bar:
+            task = bar.add_task(label, total=None, note="")
+
+            def update(state: Any) -> None:
+                bar.update(task, total=state.inputs_total, completed=state.inputs_done,
+                           note=f"{state.stored:,} stored, {state.rejected:,} rejected")
+
+            yield update
+        return
+    last = 0.0
+
+    def report(state: Any) -> None:
+        nonlocal last
+        if time.monotonic() - last >= 1.0 or state.inputs_done == state.inputs_total:
+            last = time.monotonic()
+            print(f"{label}: {state.inputs_done:,}/{state.inputs_total:,} inputs, {state.stored:,} stored, "
+                  f"{state.rejected:,} rejected", file=sys.stderr, flush=True)
+
+    yield report
 
 
 def version_callback(value: bool) -> None:
@@ -140,6 +171,53 @@ def import_(
     except TripolarError as error:
         fail(str(error))
     console.print(f"Imported {result.total:,} new rows: " + ", ".join(f"{n} {t}" for t, n in result.added.items()))
+
+
+def _column_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, _, column = pair.partition("=")
+        if field not in ("text", "title", "published", "url", "source") or not column:
+            fail(f"--column '{pair}': use FIELD=NAME with FIELD one of text, title, published, url, source", code=2)
+        mapping[field] = column
+    return mapping
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, feeds or http(s) URLs.")],
+    published: Annotated[str | None, typer.Option(help="Publication date for documents that give none "
+                                                  "(YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    index: Annotated[Path | None, typer.Option(help="JSONL of {file, published, title} for plain files.")] = None,
+    glob: Annotated[str, typer.Option("--glob", help="Only files matching this pattern inside directories.")] = "*",
+    column: Annotated[list[str] | None, typer.Option("--column", help="Map a field to your column or key: "
+                                                     "text=body, published=date (repeatable).")] = None,
+    follow: Annotated[bool, typer.Option(help="Fetch each feed entry's link and extract the article.")] = False,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on private or loopback addresses.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 500,
+    db: DbOption = None,
+) -> None:
+    """Read news into the store: text, HTML, JSONL, CSV, Parquet, RSS/Atom feeds and URLs."""
+    from tripolar.sources.news import ingest as ingest_news
+
+    with open_store(db) as store, progress_reporter("Ingesting") as report_progress:
+        try:
+            report = ingest_news(
+                store, inputs, published=published, index=index, pattern=glob, columns=_column_map(column or []),
+                follow=follow, allow_private=allow_private, batch_size=batch_size, progress=report_progress,
+            )
+        except TripolarError as error:
+            fail(str(error))
+    console.print(f"Stored {report.stored:,} new documents; {report.already_present:,} already present.")
+    if report.rejected:
+        table = Table(title=f"Rejected: {sum(report.rejected.values()):,} (see the rejects table)")
+        table.add_column("reason")
+        table.add_column("count", justify="right")
+        for reason, count in report.rejected.most_common():
+            table.add_row(reason, f"{count:,}")
+        console.print(table)
+    if report.read == 0:
+        fail("nothing could be read from the inputs given")
 
 
 @actors_app.command("resolve")
