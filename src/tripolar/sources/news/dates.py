@@ -16,7 +16,9 @@ def _date_parser():  # type: ignore[no-untyped-def]
     # dateparser takes ~0.3 s to import: load it only for dates the fast paths cannot read.
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    # No relative parsing: "next week" in a metadata field is not a publication date.
+    settings = {"PREFER_DAY_OF_MONTH": "first", "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def parse_published(value: object) -> tuple[date, DatePrecision] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from tripolar.model import Reject
@@ -13,6 +13,22 @@ from tripolar.sources.news.dates import parse_published
 from tripolar.sources.news.records import RawDocument
 
 FIELDS = ("text", "title", "published", "url", "source")
+# Column names article tables commonly use for our fields, tried when no --column maps the field.
+SYNONYMS = {
+    "text": ("text", "body", "content", "article", "story_text"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "pubdate", "publish_date", "published_at", "publication_date"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet", "publisher"),
+}
+
+
+def column_for(field: str, available: Iterable[str], columns: Mapping[str, str]) -> str:
+    """The input's column for one of our fields: the user's mapping, else a common name present."""
+    if field in columns:
+        return columns[field]
+    present = set(available)
+    return next((name for name in SYNONYMS[field] if name in present), field)
 
 
 def decode(data: bytes) -> str | None:
@@ -41,16 +57,16 @@ def _record(values: Mapping[str, object], columns: Mapping[str, str], source: st
             ) -> RawDocument | Reject:
     """One JSONL object or table row; ``columns`` maps our field names to the input's."""
     def get(field: str) -> object:
-        return values.get(columns.get(field, field))
+        return values.get(column_for(field, values, columns))
 
     text = get("text")
     if not isinstance(text, str) or not text.strip():
-        return Reject("ingest", source, "missing field", line=line, field=columns.get("text", "text"),
-                      detail="each record needs a non-empty text")
+        return Reject("ingest", source, "missing field", line=line, field=column_for("text", values, columns),
+                      detail="each record needs a non-empty text; map yours with --column text=NAME")
     try:
         published = parse_published(get("published"))
     except ValueError as error:
-        return Reject("ingest", source, "bad date", line=line, field=columns.get("published", "published"),
+        return Reject("ingest", source, "bad date", line=line, field=column_for("published", values, columns),
                       detail=str(error))
     title, url, origin = (str(get(name) or "") for name in ("title", "url", "source"))
     return RawDocument(
@@ -82,7 +98,7 @@ def read_csv(path: Path, source: str, columns: Mapping[str, str]) -> Iterator[Ra
         return
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    wanted = columns.get("text", "text")
+    wanted = column_for("text", reader.fieldnames or (), columns)
     if reader.fieldnames is None or wanted not in reader.fieldnames:
         yield Reject("ingest", source, "missing column", line=1, field=wanted,
                      detail=f"columns are {reader.fieldnames}; map yours with --column text=NAME")
@@ -108,8 +124,8 @@ def read_parquet(path: Path, source: str, columns: Mapping[str, str]) -> Iterato
         yield Reject("ingest", source, "unreadable Parquet", detail=str(error)[:200])
         return
     names = relation.columns
-    if columns.get("text", "text") not in names:
-        yield Reject("ingest", source, "missing column", field=columns.get("text", "text"),
+    if column_for("text", names, columns) not in names:
+        yield Reject("ingest", source, "missing column", field=column_for("text", names, columns),
                      detail=f"columns are {names}; map yours with --column text=NAME")
         return
     # Rows are documents: a Python object each is what the pipeline needs anyway.
@@ -128,8 +144,8 @@ def read_json(path: Path, source: str, columns: Mapping[str, str]) -> Iterator[R
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             yield Reject("ingest", source, "not a JSON object", line=number)
-        elif columns.get("text", "text") not in record:
-            yield Reject("ingest", source, "missing field", line=number, field=columns.get("text", "text"),
+        elif column_for("text", record, columns) not in record:
+            yield Reject("ingest", source, "missing field", line=number, field=column_for("text", record, columns),
                          detail="a JSON file must hold article objects with a text field")
         else:
             yield _record(record, columns, source, number)
