@@ -95,7 +95,8 @@ def test_parquet_with_mapped_columns(store, tmp_path):
     path = tmp_path / "articles.parquet"
     duckdb.sql(
         "COPY (SELECT * FROM (VALUES "
-        "('Chinese and Russian warships began joint drills in the Sea of Japan on Thursday, the defence ministry said.', "
+        "('Chinese and Russian warships began joint drills in the Sea of Japan on Thursday, "
+        "the defence ministry said.', "
         "'2023-07-20', 'Drills'), "
         "('The European Union adopted its twelfth package of sanctions against Russia on Monday in Brussels.', "
         "'2023-12-18', 'Sanctions')) AS t(body, day, headline)) TO '" + str(path) + "' (FORMAT parquet)"
@@ -163,7 +164,8 @@ def test_missing_and_unreadable_inputs_are_recorded_and_the_rest_go_on(store, tm
                       "and the two leaders discussed Ukraine, China and trade over dinner.".encode("latin-1"))
     report = ingest(store, [tmp_path / "absent.txt", binary, latin, FIXTURES / "summit.txt", str(tmp_path / "*.none")])
     assert report.stored == 2
-    assert report.rejected == {"no such file or directory": 1, "unreadable encoding": 1, "no file matches the pattern": 1}
+    assert report.rejected == {
+        "no such file or directory": 1, "unreadable encoding": 1, "no file matches the pattern": 1}
     texts = [row[4] for row in documents(store)]
     assert any("Élysée" in text for text in texts), "Latin-1 decoded"
 

@@ -93,7 +93,7 @@ def test_transient_errors_are_retried_with_backoff():
         calls.append(request.url)
         if len(calls) < 3:
             return httpx.Response(503)
-        return httpx.Response(200, text="Russia and China held talks on Tuesday in Moscow about energy trade and security.")
+        return httpx.Response(200, text="Russia and China held talks on Tuesday in Moscow about energy and trade.")
 
     fetcher = Fetcher(allow_private=True, transport=httpx.MockTransport(handler), backoff=0.001)
     assert b"Russia and China" in fetcher.fetch("http://news.example/a").content
@@ -107,7 +107,8 @@ def test_follow_fetches_each_entry_article(store, server):
       <item><title>Lavrov meets Wang</title><link>{server.base}/story</link>
         <pubDate>Mon, 18 Sep 2023 15:00:00 GMT</pubDate><description>Teaser only.</description></item>
       <item><title>Gone</title><link>{server.base}/gone</link>
-        <description>Japan lodged a protest with China on Wednesday over a survey ship near disputed islands.</description>
+        <description>Japan lodged a protest with China on Wednesday over a survey ship near disputed
+        islands.</description>
       </item></channel></rss>""".encode()
     server.pages["/feed"] = (200, "application/rss+xml", feed)
     server.pages["/story"] = (200, "text/html", article)
