@@ -96,3 +96,29 @@ def test_actors_stats_counts_the_knowledge_base():
     assert summary["states"] >= 197
     assert summary["office_holders"] >= 500
     assert summary["names"] > summary["office_holders"] * 3
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "news"
+
+
+def test_ingest_summarises_and_exits_0_when_something_was_read(tmp_path):
+    db = str(tmp_path / "news.duckdb")
+    result = runner.invoke(app, ["ingest", str(FIXTURES / "feed.atom"), str(tmp_path / "absent.txt"), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Stored 1 new documents; 0 already present." in result.stdout
+    assert "language de not supported" in result.stdout and "no such file or directory" in result.stdout
+    again = runner.invoke(app, ["ingest", str(FIXTURES / "feed.atom"), "--db", db])
+    assert "Stored 0 new documents; 1 already present." in again.stdout
+    assert again.exit_code == 0
+
+
+def test_ingest_exits_1_when_nothing_could_be_read(tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path / "absent.txt"), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 1
+    assert "nothing could be read from the inputs given" in result.stderr
+
+
+def test_ingest_rejects_a_bad_column_mapping(tmp_path):
+    result = runner.invoke(app, ["ingest", str(FIXTURES), "--column", "body", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "--column 'body': use FIELD=NAME" in result.stderr
