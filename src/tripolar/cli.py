@@ -7,10 +7,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -48,28 +49,23 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 @contextmanager
-def progress_reporter(label: str) -> Iterator[Callable[[Any], None]]:
-    """A Rich progress bar on a terminal; elsewhere (logs, CI) a status line at most once a second."""
+def progress_reporter(label: str) -> Iterator[Callable[[int, int, str], None]]:
+    """``update(done, total, note)``: a Rich progress bar on a terminal; elsewhere (logs, CI) a status
+    line at most once a second, so a long run shows it is alive."""
     if errors.is_terminal:
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[note]}"), TimeRemainingColumn())
         with Progress(*columns, console=errors, transient=True) as bar:
             task = bar.add_task(label, total=None, note="")
-
-            def update(state: Any) -> None:
-                bar.update(task, total=state.inputs_total, completed=state.inputs_done,
-                           note=f"{state.stored:,} stored, {state.rejected:,} rejected")
-
-            yield update
+            yield lambda done, total, note: bar.update(task, total=total, completed=done, note=note)
         return
     last = 0.0
 
-    def report(state: Any) -> None:
+    def report(done: int, total: int, note: str) -> None:
         nonlocal last
-        if time.monotonic() - last >= 1.0 or state.inputs_done == state.inputs_total:
+        if time.monotonic() - last >= 1.0 or done == total:
             last = time.monotonic()
-            print(f"{label}: {state.inputs_done:,}/{state.inputs_total:,} inputs, {state.stored:,} stored, "
-                  f"{state.rejected:,} rejected", file=sys.stderr, flush=True)
+            print(f"{label}: {done:,}/{total:,} inputs, {note}", file=sys.stderr, flush=True)
 
     yield report
 
@@ -205,7 +201,9 @@ def ingest(
         try:
             report = ingest_news(
                 store, inputs, published=published, index=index, pattern=glob, columns=_column_map(column or []),
-                follow=follow, allow_private=allow_private, batch_size=batch_size, progress=report_progress,
+                follow=follow, allow_private=allow_private, batch_size=batch_size,
+                progress=lambda state: report_progress(
+                    state.inputs_done, state.inputs_total, f"{state.stored:,} stored, {state.rejected:,} rejected"),
             )
         except TripolarError as error:
             fail(str(error))
@@ -219,6 +217,61 @@ def ingest(
         console.print(table)
     if report.read == 0:
         fail("nothing could be read from the inputs given")
+
+
+class EventFormat(StrEnum):
+    gdelt1 = "gdelt1"
+    gdelt2 = "gdelt2"
+    icews = "icews"
+    polecat = "polecat"
+
+
+@app.command("import-events")
+def import_events_command(
+    files: Annotated[list[str], typer.Argument(help="GDELT, ICEWS or POLECAT files as downloaded "
+                                               "(.CSV, .tsv, .tab, .gz, .zip; globs accepted).")],
+    format: Annotated[EventFormat | None, typer.Option("--format", "-f", help="The dataset; detected from "
+                                                       "the header or column count when not given.")] = None,
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Import pre-coded events (GDELT 1.0/2.0, ICEWS, POLECAT) into the events table, in SQL."""
+    from tripolar.sources.events import import_events
+
+    with open_store(db) as store, progress_reporter("Importing") as report_progress:
+        count = len(files)
+        seen: list[str] = []
+
+        def advance(path: str, rows: int) -> None:
+            seen.append(path)
+            report_progress(len(seen), max(count, len(seen)), f"{rows:,} rows read")
+
+        try:
+            report = import_events(store, files, fmt=format.value if format else None, progress=advance)
+        except TripolarError as error:
+            fail(str(error))
+    if as_json:
+        print(json.dumps({**report.as_dict(), "files": [asdict(item) for item in report.files]}))
+        return
+    table = Table(title="Imported events")
+    for column in ("file", "format", "rows", "new events", "new reports", "rejected"):
+        table.add_column(column, justify="left" if column in ("file", "format") else "right")
+    for item in report.files:
+        table.add_row(Path(item.path).name, item.format or f"[red]{escape(item.error or '')}[/red]",
+                      f"{item.rows_read:,}", f"{item.events_added:,}", f"{item.reports_added:,}",
+                      f"{item.rows_rejected:,}")
+    console.print(table)
+    if report.rejected:
+        reasons = Table(title="Rows rejected, by reason (examples in the rejects table)")
+        reasons.add_column("reason")
+        reasons.add_column("rows", justify="right")
+        for reason, count in sorted(report.rejected.items(), key=lambda item: -item[1]):
+            reasons.add_row(reason, f"{count:,}")
+        console.print(reasons)
+    console.print(f"{report.rows_read:,} rows read: {report.events_added:,} new events, "
+                  f"{report.reports_added:,} new reports, {sum(report.rejected.values()):,} rejected.")
+    if report.rows_read == 0:
+        fail("no rows could be read from the files given")
 
 
 @actors_app.command("resolve")
