@@ -97,6 +97,7 @@ def main(reference: Path) -> None:
     gdelt = {row["CAMEOEVENTCODE"]: row["GOLDSTEINSCALE"] for row in read_tsv(reference / "CAMEO.goldsteinscale.txt")}
     icews_rows = read_tsv(reference / "cameo_codes_icews.tsv")
     icews = {row["code"]: row["goldstein"] for row in icews_rows}
+    icews_names = {row["code"]: row["name"] for row in icews_rows}
     # ICEWS codes absent from GDELT's list (1213) join the table with ICEWS's name and weight.
     for row in icews_rows:
         if row["code"] not in names:
@@ -130,6 +131,8 @@ def main(reference: Path) -> None:
                 event, mode, context = plover.get(parent) or plover[root]
                 source = "tripolar"
             name = names[code].strip()
+            if not name.isascii():  # GDELT's list has mojibake (044); ICEWS's table was repaired
+                name = icews_names.get(code, name)
             handle.write(
                 f"{code}\t{root}\t{name}\t{quad_for_root(int(root))}\t{float(gdelt[code]):g}\t"
                 f"{float(icews.get(code) or gdelt[code]):g}\t{event}\t{mode}\t{context}\t{source}\n"

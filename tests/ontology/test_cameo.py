@@ -75,3 +75,8 @@ def test_plover_types_follow_the_2021_conversion_table():
                 assert CODES[code].plover == rest.split(",")[0].strip(), code
                 mapped += 1
     assert mapped > 250
+
+
+def test_names_are_clean_text():
+    assert all(entry.name.isascii() and entry.name == entry.name.strip() for entry in CODES.values())
+    assert cameo("044").name == "Meet at a 'third' location"
