@@ -181,7 +181,8 @@ class Store:
             f"unnest(${i + 1}::{kind.split()[0]}[]) AS {name}" for i, (name, kind) in enumerate(table.columns)
         )
         self.con.execute(
-            f"INSERT OR IGNORE INTO {table.name} ({', '.join(table.column_names)}) SELECT {selects}",
+            f"INSERT INTO {table.name} ({', '.join(table.column_names)}) SELECT * FROM (SELECT {selects}) s "
+            f"WHERE {not_stored(table)}",
             [list(column) for column in columns],
         )
         return self._count(table.name) - before
@@ -243,6 +244,13 @@ class Store:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def not_stored(table: Table, alias: str = "s") -> str:
+    """SQL condition: the row ``alias`` has a key the table does not hold yet (the anti-join that keeps
+    every table unique, with or without a declared primary key)."""
+    match = " AND ".join(f"stored.{column} = {alias}.{column}" for column in table.key)
+    return f"NOT EXISTS (SELECT 1 FROM {table.name} stored WHERE {match})"
 
 
 def _now() -> datetime:

@@ -9,7 +9,7 @@ from pathlib import Path
 from tripolar import __version__
 from tripolar.errors import ExportError
 from tripolar.ontology.actors import countries
-from tripolar.store.duckdb_store import Store, WriteResult
+from tripolar.store.duckdb_store import Store, WriteResult, not_stored
 from tripolar.store.schema import SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
@@ -66,7 +66,8 @@ def import_parquet(store: Store, directory: str | Path) -> WriteResult:
             before = store.counts()[table.name]
             columns = ", ".join(table.column_names)
             store.con.execute(
-                f"INSERT OR IGNORE INTO {table.name} ({columns}) SELECT {columns} FROM read_parquet(?)", [str(source)]
+                f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM read_parquet(?) s "
+                f"WHERE {not_stored(table)}", [str(source)]
             )
             result.added[table.name] = store.counts()[table.name] - before
     return result

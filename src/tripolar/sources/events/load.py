@@ -18,6 +18,8 @@ from tripolar.sources.events.formats import Layout
 from tripolar.sources.events.mapping import SELECTS, STAGED_COLUMNS, sector_sets_sql
 from tripolar.sources.events.reasons import REASON_FIELDS, REASON_HINTS, REASONS, UNREADABLE
 from tripolar.sources.events.settings import current_setting, restore_setting
+from tripolar.store.duckdb_store import not_stored
+from tripolar.store.schema import EVENT_REPORTS, EVENTS
 
 STAGE = "import"
 TEMP_TABLES = ("tp_staged", "tp_raw", "tp_sector_set", "tp_csv_errors", "tp_csv_scans")
@@ -27,11 +29,6 @@ TEMP_TABLES = ("tp_staged", "tp_raw", "tp_sector_set", "tp_csv_errors", "tp_csv_
 EVENT_ID_SQL = """substr(sha256(concat_ws(chr(31), 'occurrence', CAST(date AS VARCHAR),
     source_code || source_role, target_code || target_role, cameo, 'factual')), 1, 16)"""
 REPORT_ID_SQL = "substr(sha256(concat_ws(chr(31), 'event', '{origin}', origin_event_id)), 1, 16)"
-
-# Below this ratio of new reports to stored ones, probing the key index once per new row (INSERT OR
-# IGNORE) is cheaper than reading every stored key (anti-join); above it the anti-join and a plain
-# INSERT win, as INSERT OR IGNORE's conflict handling makes it about twice as slow, commit included.
-ANTI_JOIN_MIN_SHARE = 0.05
 
 _EVENT_COLUMNS = """events (event_id, date, date_precision, source_code, source_role, target_code, target_role,
     cameo, cameo_root, quad, goldstein, plover, plover_mode, modality, issues)"""
@@ -110,20 +107,12 @@ def insert(con: duckdb.DuckDBPyConnection, origin: str) -> tuple[int, int]:
     if not usable:
         return 0, 0
     reports = _REPORT_ROWS.format(origin=origin, only_new="{only_new}")
-    if usable >= ANTI_JOIN_MIN_SHARE * reports_before:
-        if repeated:
-            # The same dataset event id twice in one file: one report of it is kept.
-            reports = f"SELECT DISTINCT ON (report_id) * FROM ({reports})"
-        # In key order: each insert then lands next to the last in the key index (ART), which at millions
-        # of rows makes the inserts and the commit that writes the index about 1.6x faster.
-        con.execute(f"INSERT INTO {_EVENT_COLUMNS} " + _EVENT_ROWS.format(
-            only_new="AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = s.event_id)") + " ORDER BY 1")
-        con.execute(f"INSERT INTO {_REPORT_COLUMNS} " + reports.format(
-            only_new="AND NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.report_id = s.report_id)")
-            + " ORDER BY 1")
-    else:
-        con.execute(f"INSERT OR IGNORE INTO {_EVENT_COLUMNS} " + _EVENT_ROWS.format(only_new=""))
-        con.execute(f"INSERT OR IGNORE INTO {_REPORT_COLUMNS} " + reports.format(only_new=""))
+    if repeated:
+        # The same dataset event id twice in one file: one report of it is kept.
+        reports = f"SELECT DISTINCT ON (report_id) * FROM ({reports})"
+    # Only keys not stored yet go in: the store's uniqueness rule (see store/schema.py).
+    con.execute(f"INSERT INTO {_EVENT_COLUMNS} " + _EVENT_ROWS.format(only_new=f"AND {not_stored(EVENTS)}"))
+    con.execute(f"INSERT INTO {_REPORT_COLUMNS} " + reports.format(only_new=f"AND {not_stored(EVENT_REPORTS)}"))
     return count(con, "events") - events_before, count(con, "event_reports") - reports_before
 
 
