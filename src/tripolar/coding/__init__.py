@@ -1,0 +1,1 @@
+"""The coder: sentences into dated, modal, evidence-linked CAMEO/PLOVER events."""
