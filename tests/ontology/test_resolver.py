@@ -90,7 +90,7 @@ CASES = [
     # Titles qualified by a country, and the titles' "-elect" and "former" forms.
     ("the US president", "2019-06-01", ("USA", "GOV", "Donald Trump", "head_of_state")),
     ("President of Russia", "2010-06-01", ("RUS", "GOV", "Dmitry Medvedev", "head_of_state")),
-    ("the president-elect", "2024-12-10", ("USA", "ELI", "Donald Trump", None), "USA"),
+    ("the president-elect", "2024-12-10", ("USA", "GOV", "Donald Trump", None), "USA"),
     ("the president", "2023-01-01", ("USA", "GOV", "Joe Biden", "head_of_state"), "USA"),
     ("former President Trump", "2025-03-01", ("USA", "ELI", "Donald Trump", None)),
     ("former US president", "2022-06-01", ("USA", "ELI", "Donald Trump", None)),

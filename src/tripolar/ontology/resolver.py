@@ -67,6 +67,7 @@ class KnowledgeBase:
 
     def __init__(self) -> None:
         self.fixed: dict[str, _Fixed] = {}
+        self.surfaces: set[str] = set()  # every name as written in the data, for text matchers
         self.people: dict[str, set[str]] = defaultdict(set)  # key → person names
         self.titled: dict[str, set[tuple[str, str]]] = defaultdict(set)  # "premier li" → {(person, office)}
         self.tenures: dict[str, list[Tenure]] = defaultdict(list)
@@ -82,6 +83,7 @@ class KnowledgeBase:
     def _add_fixed(self, surface: str, entry: _Fixed) -> None:
         # First writer wins: state names load first, so "Georgia" stays a state.
         self.fixed.setdefault(name_key(surface), entry)
+        self.surfaces.add(surface)
 
     def _index_fixed(self) -> None:
         for country in countries().values():
@@ -117,12 +119,15 @@ class KnowledgeBase:
             names = {tenure.person, tenure.short, *tenure.aliases}
             for surface in names:
                 self.people[name_key(surface)].add(tenure.person)
+                self.surfaces.add(surface)
             for honorific in HONORIFICS:
                 self.people[name_key(f"{honorific} {tenure.short}")].add(tenure.person)
+                self.surfaces.update((f"{honorific} {tenure.short}", f"{honorific}. {tenure.short}"))
             titles = offices()[(tenure.country, tenure.office)].titles
             for title in {*titles, *(_title_head(title) for title in titles)} - {""}:
                 for surface in names:
                     self.titled[name_key(f"{title} {surface}")].add((tenure.person, tenure.office))
+                    self.surfaces.add(f"{title} {surface}")
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, name: str, on: date, country: str | None = None) -> Resolution:
@@ -168,9 +173,11 @@ class KnowledgeBase:
         held = sorted(self.holders[(country, office)], key=lambda t: t.start)
         role = offices()[(country, office)].role
         if elect:
+            # The incoming holder acts for the incoming government already (transition talks,
+            # announced policies), so the role is the office's, though the office is not yet held.
             upcoming = [t for t in held if on < t.start and (t.start - on).days <= 120]
             if upcoming:
-                return Resolution(country, "ELI", upcoming[0].person, None, upcoming[0].person)
+                return Resolution(country, role, upcoming[0].person, None, upcoming[0].person)
         elif former:
             past = [t for t in held if t.end is not None and t.end <= on]
             if past:
@@ -180,8 +187,10 @@ class KnowledgeBase:
                 if tenure.covers(on):
                     return Resolution(country, role, tenure.person, office, tenure.person)
         # The office exists but the knowledge base has no holder for that day: the state's government.
-        if former or elect:
+        if former:
             return Resolution(country, "ELI", None, None, name)
+        if elect:
+            return Resolution(country, role, None, None, name)
         return Resolution(country, role, None, office, name)
 
     def _person(self, name: str, people: set[str], on: date, former: bool, prefer: set[str]) -> Resolution:

@@ -1,0 +1,56 @@
+"""Actor mentions in running text, resolved by date."""
+
+from datetime import date
+
+import pytest
+
+from tripolar.coding.mentions import actor_matcher
+
+
+def found(text: str, on: str = "2024-06-01") -> list[tuple[str, str, str, str]]:
+    matcher = actor_matcher()
+    rows = []
+    for mention in matcher.find(text):
+        actor = matcher.resolve(mention, date.fromisoformat(on))
+        rows.append((mention.text, actor.code if actor else "?", actor.role if actor else "?",
+                     actor.canonical if actor else "?"))
+    return rows
+
+
+def test_states_capitals_seats_and_people():
+    assert found("Beijing and the Kremlin criticised Washington, Xi Jinping said.") == [
+        ("Beijing", "CHN", "GOV", "China"), ("Kremlin", "RUS", "GOV", "the Kremlin"),
+        ("Washington", "USA", "GOV", "United States"), ("Xi Jinping", "CHN", "GOV", "Xi Jinping")]
+
+
+def test_titles_and_office_phrases_resolve_by_date():
+    assert found("China's foreign minister met President Biden.", on="2023-03-01") == [
+        ("China's foreign minister", "CHN", "GOV", "Qin Gang"), ("President Biden", "USA", "GOV", "Joe Biden")]
+    assert found("The U.S. president-elect spoke to former President Obama.", on="2016-12-01") == [
+        ("U.S. president-elect", "USA", "GOV", "Donald Trump"), ("former President Obama", "USA", "ELI", "Barack Obama")]
+
+
+def test_country_and_role_nouns():
+    assert found("Russian troops and US lawmakers, and his Chinese counterpart.") == [
+        ("Russian troops", "RUS", "MIL", "Russia"), ("US lawmakers", "USA", "LEG", "United States"),
+        ("Chinese counterpart", "CHN", "GOV", "China")]
+
+
+@pytest.mark.parametrize("text", [
+    "Let us see what happens in May.",
+    "They ate turkey and rice in china bowls.",
+    "The us-versus-them rhetoric grew.",
+])
+def test_common_words_are_not_actors(text):
+    assert found(text) == []
+
+
+def test_abbreviations_match_exactly_and_possessives_and_hyphens_are_boundaries():
+    assert [row[:2] for row in found("The US and the EU's envoy discussed Sino-Russian ties.")] == [
+        ("US", "USA"), ("EU", "EUR"), ("Russian", "RUS")]
+
+
+def test_an_ambiguous_name_resolves_to_nobody():
+    matcher = actor_matcher()
+    (mention,) = matcher.find("Kim arrived.")
+    assert matcher.resolve(mention, date(2019, 1, 1)) is None
