@@ -27,7 +27,8 @@ def test_titles_and_office_phrases_resolve_by_date():
     assert found("China's foreign minister met President Biden.", on="2023-03-01") == [
         ("China's foreign minister", "CHN", "GOV", "Qin Gang"), ("President Biden", "USA", "GOV", "Joe Biden")]
     assert found("The U.S. president-elect spoke to former President Obama.", on="2016-12-01") == [
-        ("U.S. president-elect", "USA", "GOV", "Donald Trump"), ("former President Obama", "USA", "ELI", "Barack Obama")]
+        ("U.S. president-elect", "USA", "GOV", "Donald Trump"),
+        ("former President Obama", "USA", "ELI", "Barack Obama")]
 
 
 def test_country_and_role_nouns():
