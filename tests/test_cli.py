@@ -35,6 +35,7 @@ def test_demo_runs_as_a_real_process_in_a_fresh_directory(tmp_path):
     assert (tmp_path / "tripolar.duckdb").exists()
     assert f"{len(load_sample())} reports of real events" in first.stdout
     assert "documents" in first.stdout
+    assert "expected events found" in first.stdout
     again = subprocess.run(tripolar_command() + ["demo"], cwd=tmp_path, env=env, capture_output=True, text=True,
                            timeout=120)
     assert again.returncode == 0

@@ -99,6 +99,9 @@ def demo(db: DbOption = None) -> None:
         f"{report.expected_events} expected coded events."
     )
     console.print("Reports per year: " + ", ".join(f"{year}: {n}" for year, n in report.per_year.items()))
+    share = report.expected_found / report.expected_events if report.expected_events else 0.0
+    console.print(f"Coded: {report.coded_events:,} events; {report.expected_found} of the {report.expected_events} "
+                  f"expected events found ({share:.0%}).")
     added = ", ".join(f"{n} {name}" for name, n in report.added.added.items() if n)
     added = added or "nothing new (already stored)"
     console.print(f"Added: {added}")
@@ -272,6 +275,41 @@ def import_events_command(
                   f"{report.reports_added:,} new reports, {sum(report.rejected.values()):,} rejected.")
     if report.rows_read == 0:
         fail("no rows could be read from the files given")
+
+
+@app.command("run")
+def run_command(db: DbOption = None,
+                batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 200) -> None:
+    """Code every stored document this coder version has not coded yet (resumable, idempotent)."""
+    from tripolar.coding.runner import code_store
+
+    with open_store(db) as store, progress_reporter("Coding") as report_progress:
+        try:
+            report = code_store(store, batch_size=batch_size,
+                                progress=lambda done, total: report_progress(done, total, ""))
+        except TripolarError as error:
+            fail(str(error))
+    console.print(f"Coded {report.documents:,} documents ({report.already_coded:,} already coded): "
+                  f"{report.sentences:,} sentences, {report.events_added:,} new events, "
+                  f"{report.reports_added:,} new reports.")
+
+
+@app.command("code")
+def code_command(
+    input: Annotated[Path, typer.Option("--input", "-i", help="JSONL: one {id, text, published?} a line.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL: one coded event a line.")],
+) -> None:
+    """Code sentences or documents from a JSONL file into events (the coder's contract)."""
+    from tripolar.coding.contract import code_file
+
+    with progress_reporter("Coding") as report_progress:
+        try:
+            report = code_file(input, output, progress=lambda done, total: report_progress(done, total, ""))
+        except TripolarError as error:
+            fail(str(error))
+    for number, reason in report.problems:
+        errors.print(f"{input}, line {number}: {reason} (skipped)", highlight=False, markup=False)
+    console.print(f"Coded {report.coded:,} of {report.lines:,} lines: {report.events:,} events → {output}")
 
 
 @actors_app.command("resolve")

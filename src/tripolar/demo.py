@@ -9,9 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tripolar import __version__
+from tripolar.coding.runner import code_store
 from tripolar.model import Run
-from tripolar.sample import load_sample
-from tripolar.store import WriteResult, open_store
+from tripolar.sample import SampleEntry, load_sample
+from tripolar.store import Store, WriteResult, open_store
+
+# Joint acts, coded in both directions by some coders and once by others (CODING_GUIDE.md).
+JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
 
 
 @dataclass(slots=True)
@@ -24,6 +28,8 @@ class DemoReport:
     counts: dict[str, int]
     per_year: dict[int, int] = field(default_factory=dict)
     expected_events: int = 0
+    expected_found: int = 0
+    coded_events: int = 0
 
 
 def run_demo(db_path: str | Path | None = None) -> DemoReport:
@@ -32,10 +38,13 @@ def run_demo(db_path: str | Path | None = None) -> DemoReport:
     started = datetime.now(UTC).replace(tzinfo=None)
     with open_store(db_path) as store:
         added = store.write(documents=[entry.document for entry in entries])
+        coding = code_store(store)
+        added.added["events"] = coding.events_added
+        found = _expected_found(store, entries)
         run = Run(
             command="demo", version=__version__, started_at=started,
             finished_at=datetime.now(UTC).replace(tzinfo=None), status="done",
-            params=json.dumps({"sample": "chronology.jsonl"}), counts=json.dumps(added.added),
+            params=json.dumps({"sample": "chronology.jsonl"}), counts=json.dumps({**added.added, "found": found}),
         )
         store.save_run(run)
         counts = store.counts()
@@ -43,5 +52,25 @@ def run_demo(db_path: str | Path | None = None) -> DemoReport:
     per_year = Counter(entry.document.published.year for entry in entries if entry.document.published)
     return DemoReport(
         db_path=path, entries=len(entries), added=added, counts=counts, per_year=dict(sorted(per_year.items())),
-        expected_events=sum(len(entry.expected) for entry in entries),
+        expected_events=sum(len(entry.expected) for entry in entries), expected_found=found,
+        coded_events=counts["events"],
     )
+
+
+def _expected_found(store: Store, entries: tuple[SampleEntry, ...]) -> int:
+    """How many expected events the coder found: same document, dyad (either way for joint acts,
+    as score.py) and CAMEO root."""
+    rows = store.con.execute(
+        "SELECT r.document_id, e.source_code, e.target_code, e.cameo_root FROM events e "
+        "JOIN event_reports r USING (event_id) WHERE r.document_id IS NOT NULL"
+    ).fetchall()
+    coded = {(document, source, target, root) for document, source, target, root in rows}
+    found = 0
+    for entry in entries:
+        for event in entry.expected:
+            root = event.cameo[:2]
+            either_way = event.cameo.startswith(JOINT_ACTS)
+            if (entry.document.id, event.source, event.target, root) in coded or (
+                    either_way and (entry.document.id, event.target, event.source, root) in coded):
+                found += 1
+    return found

@@ -31,6 +31,8 @@ CASES = [
     ("Secretary Hegseth", "2025-06-01", ("USA", "GOV", "Pete Hegseth", "defence_minister")),
     ("Minister Lavrov", "2020-06-01", ("RUS", "GOV", "Sergei Lavrov", "foreign_minister")),
     ("Pompeo", "2017-06-01", ("USA", "ELI", "Mike Pompeo", None)),  # CIA director then: no office we list
+    ("Trump", "2024-12-10", ("USA", "GOV", "Donald Trump", None)),  # president-elect: the incoming government
+    ("Rubio", "2024-12-10", ("USA", "GOV", "Marco Rubio", None)),  # nominee, sworn in 2025-01-21
     # Chinese defence ministers.
     ("China's defence minister", "2016-01-01", ("CHN", "GOV", "Chang Wanquan", "defence_minister")),
     ("Chinese Defense Minister", "2020-01-01", ("CHN", "GOV", "Wei Fenghe", "defence_minister")),

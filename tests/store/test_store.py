@@ -12,7 +12,7 @@ from tripolar.store.schema import SCHEMA_VERSION, TABLES
 
 def test_new_store_is_migrated_to_the_current_schema(store):
     assert store.schema_version() == SCHEMA_VERSION
-    assert set(store.counts()) == {"documents", "sentences", "events", "event_reports", "rejects", "runs"}
+    assert set(store.counts()) == {"documents", "sentences", "events", "event_reports", "rejects", "runs", "codings"}
     assert all(count == 0 for count in store.counts().values())
 
 

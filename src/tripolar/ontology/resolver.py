@@ -26,6 +26,8 @@ OFFICE_RANK = (
     "national_security_adviser", "parliament_president",
 )
 HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Madam", "Mister")
+# Between an election (or nomination) and taking office: US transitions run about 11 weeks.
+INCOMING_DAYS = 90
 _FORMER = re.compile(r"^(?:former|ex|then|erstwhile)[ -]+", re.IGNORECASE)
 _ELECT = re.compile(r"[ -]elect$", re.IGNORECASE)
 
@@ -175,7 +177,7 @@ class KnowledgeBase:
         if elect:
             # The incoming holder acts for the incoming government already (transition talks,
             # announced policies), so the role is the office's, though the office is not yet held.
-            upcoming = [t for t in held if on < t.start and (t.start - on).days <= 120]
+            upcoming = [t for t in held if on < t.start and (t.start - on).days <= INCOMING_DAYS]
             if upcoming:
                 return Resolution(country, role, upcoming[0].person, None, upcoming[0].person)
         elif former:
@@ -208,6 +210,13 @@ class KnowledgeBase:
             ordered = sorted(active.values(), key=lambda t: t.person)
             listed = "; ".join(f"{t.person} ({t.country} {t.office})" for t in ordered)
             raise ActorNotFound(f"'{name}' is ambiguous on {on.isoformat()}: {listed}", hint="Use the full name")
+        incoming = [t for person in people if not former for t in self.tenures[person]
+                    if on < t.start and (t.start - on).days <= INCOMING_DAYS]
+        if len({t.person for t in incoming}) == 1:
+            # Elected or named, not yet sworn in: already acting for the incoming government.
+            tenure = min(incoming, key=lambda t: _rank(t.office))
+            return Resolution(tenure.country, offices()[(tenure.country, tenure.office)].role, tenure.person, None,
+                              tenure.person)
         # Nobody in office that day: the person who served most recently before it (else the
         # one who takes office soonest after it), as a former or future office-holder.
         def anchor(person: str) -> Tenure:

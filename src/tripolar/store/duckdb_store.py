@@ -150,6 +150,7 @@ class Store:
         events: Iterable[Event] = (),
         rejects: Iterable[Reject] = (),
         runs: Iterable[Run] = (),
+        codings: Iterable[tuple[str, str, int]] = (),
     ) -> WriteResult:
         """Write one batch in one transaction; rows already present are left as they are."""
         events = list(events)
@@ -159,6 +160,7 @@ class Store:
             "events": [_event_row(event) for event in events],
             "event_reports": [_report_row(event) for event in events],
             "rejects": [_reject_row(reject) for reject in rejects],
+            "codings": [(document_id, coder, count, _now()) for document_id, coder, count in codings],
         }
         result = WriteResult()
         with self.transaction():
@@ -203,11 +205,15 @@ class Store:
         """Rows per table."""
         return {table.name: self._count(table.name) for table in TABLES}
 
-    def documents(self) -> Iterator[Document]:
-        for row in self.con.execute(
-            "SELECT document_id, source, url, title, published, published_precision, language, text "
-            "FROM documents ORDER BY document_id"
-        ).fetchall():
+    def documents(self, ids: Sequence[str] | None = None) -> Iterator[Document]:
+        """Stored documents (those with the given ids, if any), in id order."""
+        query = ("SELECT document_id, source, url, title, published, published_precision, language, text "
+                 "FROM documents")
+        params: list[Any] = []
+        if ids is not None:
+            query += " WHERE document_id IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(list(ids))
+        for row in self.con.execute(query + " ORDER BY document_id", params).fetchall():
             doc_id, source, url, title, published, precision, language, text = row
             yield Document(text=text, source=source, title=title, published=published,
                            published_precision=precision, language=language, url=url, id=doc_id)

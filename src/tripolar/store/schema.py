@@ -80,13 +80,18 @@ RUNS = Table("runs", (
     ("params", "VARCHAR"), ("counts", "VARCHAR"),
 ), ("run_id",))
 
-TABLES: tuple[Table, ...] = (DOCUMENTS, SENTENCES, EVENTS, EVENT_REPORTS, REJECTS, RUNS)
+# Which coder version has coded which document: `tripolar run` codes the rest, and resumes.
+CODINGS = Table("codings", (
+    ("document_id", "VARCHAR"), ("coder", "VARCHAR"), ("events", "INTEGER"), ("coded_at", "TIMESTAMP"),
+), ("document_id", "coder"))
+
+TABLES: tuple[Table, ...] = (DOCUMENTS, SENTENCES, EVENTS, EVENT_REPORTS, REJECTS, RUNS, CODINGS)
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 
 # Each migration takes the store from version N-1 to N, applied in order, each in a transaction.
 # Never edit a released migration: add the next one.
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
-    (1, tuple(table.create_sql(keyed=True) for table in TABLES) + (
+    (1, tuple(table.create_sql(keyed=True) for table in TABLES if table is not CODINGS) + (
         "CREATE INDEX event_reports_event ON event_reports (event_id)",
         "CREATE INDEX events_date ON events (date)",
     )),
@@ -101,5 +106,6 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     # events and event_reports lose their PRIMARY KEY: maintaining the key index took about half of a
     # GDELT import (benchmarks/import_gdelt.py); uniqueness is kept by anti-join inserts.
     (3, EVENTS.rebuild_sql() + EVENT_REPORTS.rebuild_sql()),
+    (4, (CODINGS.create_sql(),)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

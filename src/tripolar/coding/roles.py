@@ -1,0 +1,143 @@
+"""Who did it and to whom: actor mentions attached to a trigger's source and target slots by the parse.
+
+A slot names a syntactic position (the subject, the direct object, the object of a preposition);
+the actor of a slot is the mention nearest the head of the phrase there. Coordinated phrases
+("the United States and China") give one actor per conjunct. A slot with no known actor gives none:
+no event rather than a guessed actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tripolar.coding.mentions import Mention
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Clauses inside a phrase say something else about it: their actors are not the phrase's actor.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos", "punct"})
+# A subject is shared down these links: "China plans to impose", "Russia met and signed",
+# "Washington targeted X, strengthening sanctions" (a participial clause has its main clause's subject).
+SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Slotted:
+    """A mention found in a slot, with how far (in parse edges) it sits from the slot's head."""
+
+    mention: Mention
+    depth: int
+
+
+class MentionIndex:
+    """Mentions of one sentence keyed by the tokens they cover."""
+
+    def __init__(self, sentence: Span, mentions: Iterable[Mention], offset: int) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for token in sentence:
+                start = token.idx - offset
+                if mention.start <= start < mention.end:
+                    self.by_token[token.i] = mention
+
+    def in_phrase(self, head: Token) -> list[Slotted]:
+        """Mentions in the phrase headed by ``head``, nearest first; the phrase's own conjuncts and
+        clauses excluded (they are phrases of their own)."""
+        found: dict[Mention, int] = {}
+        stack = [(head, 0)]
+        while stack:
+            token, depth = stack.pop()
+            mention = self.by_token.get(token.i)
+            if mention is not None and (mention not in found or depth < found[mention]):
+                found[mention] = depth
+            for child in token.children:
+                if child.dep_ not in CLAUSE_DEPS:
+                    stack.append((child, depth + 1))
+        ranked = sorted(found.items(), key=lambda item: (item[1], item[0].start))
+        return [Slotted(mention, depth) for mention, depth in ranked]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the phrases coordinated with it ("X and Y" → [X, Y])."""
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The subject phrase heads of a verb, inherited through xcomp/conj chains when it has none."""
+    token: Token | None = verb
+    for _ in range(4):
+        if token is None:
+            break
+        subjects = [child for child in token.children if child.dep_ in SUBJECTS]
+        if subjects:
+            return [conjunct for subject in subjects for conjunct in conjuncts(subject)]
+        token = token.head if token.dep_ in SUBJECT_SHARING and token.head is not token else None
+    return []
+
+
+def agent_heads(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb."""
+    return [grandchild for child in verb.children if child.dep_ == "agent"
+            for grandchild in child.children if grandchild.dep_ == "pobj"]
+
+
+def preposition_objects(token: Token, preposition: str, depth: int = 2) -> Iterator[Token]:
+    """Objects of ``preposition`` attached to ``token`` or, for nouns, to a phrase inside it
+    ("a ban on exports of gallium to the United States": "to" hangs from "exports")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "pcomp"):
+                    yield grandchild
+        elif depth > 1 and child.dep_ in ("prep", "pobj", "dobj", "compound", "nmod"):
+            yield from preposition_objects(child, preposition, depth - 1)
+
+
+def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
+    """Phrase heads for one target slot of a trigger."""
+    if slot == "dobj":
+        if not noun and is_passive(trigger):
+            return [child for child in trigger.children if child.dep_ in PASSIVE_SUBJECTS]
+        return [child for child in trigger.children if child.dep_ in ("dobj", "attr", "oprd")]
+    if slot == "iobj":
+        return [child for child in trigger.children if child.dep_ == "dative"
+                and not any(grandchild.dep_ == "pobj" for grandchild in child.children)]
+    if slot == "xcomp-subj":
+        return [child for child in trigger.children if child.dep_ == "dobj"]
+    if slot.startswith("prep:"):
+        preposition = slot[5:]
+        heads = list(preposition_objects(trigger, preposition, depth=3 if noun else 1))
+        for child in trigger.children:  # the light verb's object carries the preposition: "imposed tariffs on"
+            if not noun and child.dep_ == "dobj":
+                heads.extend(preposition_objects(child, preposition, depth=1))
+        return heads
+    return []
+
+
+def noun_source_heads(noun: Token) -> list[Token]:
+    """Who does a nominal event: "Russia's ban", "Chinese sanctions", "sanctions by the EU", or the
+    subject of the verb the noun completes ("Beijing announced a ban")."""
+    heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
+    heads.extend(agent for agent in preposition_objects(noun, "by", depth=1))
+    if heads:
+        return heads
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "the expulsion of diplomats and the closure of a consulate": one doer for both.
+        return noun_source_heads(noun.head)
+    # Up through the phrase to the verb it completes: "Beijing announced a ban", "was countered by
+    # Beijing with a ban", "China responded with sanctions".
+    token = noun
+    for _ in range(3):
+        if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return agent_heads(token) if is_passive(token) else subject_heads(token)
+    return []

@@ -1,0 +1,55 @@
+"""``tripolar run``: code every stored document this coder version has not coded yet.
+
+Each batch (its sentences, events and the mark that its documents are coded) is one transaction, so
+an interrupted run resumes where it stopped and a repeated run adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tripolar.coding.coder import CODER, Coder, default_coder
+from tripolar.store import Store
+
+
+@dataclass(slots=True)
+class RunReport:
+    documents: int = 0
+    sentences: int = 0
+    events_added: int = 0
+    reports_added: int = 0
+    already_coded: int = 0
+
+
+def uncoded_documents(store: Store, coder: str = CODER) -> list[str]:
+    rows = store.con.execute(
+        "SELECT document_id FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM codings c WHERE c.document_id = d.document_id AND c.coder = ?) ORDER BY document_id",
+        [coder],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = None,
+               progress: Callable[[int, int], None] | None = None) -> RunReport:
+    """Code the store's uncoded documents in batches; return what was added."""
+    coder = coder or default_coder()
+    pending = uncoded_documents(store)
+    total_documents = store.counts()["documents"]
+    report = RunReport(already_coded=total_documents - len(pending))
+    for first in range(0, len(pending), batch_size):
+        documents = list(store.documents(pending[first:first + batch_size]))
+        sentences, events, codings = [], [], []
+        for document, document_sentences, document_events in coder.code(documents):
+            sentences.extend(document_sentences)
+            events.extend(document_events)
+            codings.append((document.id, CODER, len(document_events)))
+        added = store.write(sentences=sentences, events=events, codings=codings)
+        report.documents += len(documents)
+        report.sentences += added["sentences"]
+        report.events_added += added["events"]
+        report.reports_added += added["event_reports"]
+        if progress is not None:
+            progress(report.documents, len(pending))
+    return report
