@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.errors import DataError
+from tripolar.ontology._tables import read_table, split_list
 from tripolar.ontology.cameo import cameo_codebook
 
 if TYPE_CHECKING:
@@ -456,31 +457,18 @@ def _read_all(paths: Sequence[Path]) -> list[Pattern]:
 
 def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     try:
-        handle = path.open(encoding="utf-8")
+        with path.open(encoding="utf-8") as handle:
+            header = tuple(handle.readline().rstrip("\r\n").split("\t"))
     except OSError as error:
         raise DataError(f"cannot be read ({error.strerror})", path=path) from None
-    with handle:
-        header = handle.readline().rstrip("\r\n").split("\t")
-        if tuple(header) != COLUMNS:
-            raise DataError(f"header must be {' | '.join(COLUMNS)} (tab-separated)", path=path, line=1)
-        for number, raw in enumerate(handle, start=2):
-            text = raw.rstrip("\r\n")
-            if not text.strip() or text.startswith("#"):
-                continue
-            cells = text.split("\t")
-            if len(cells) > len(COLUMNS):
-                raise DataError(f"{len(cells)} cells for {len(COLUMNS)} columns (a stray tab?)", path=path, line=number)
-            cells += [""] * (len(COLUMNS) - len(cells))
-            yield number, {name: cell.strip() for name, cell in zip(COLUMNS, cells, strict=True)}
+    if header != COLUMNS:
+        raise DataError(f"header must be {' | '.join(COLUMNS)} (tab-separated)", path=path, line=1)
+    yield from read_table(path, ())
 
 
 def _is_word(text: str) -> bool:
     """A lowercase single word: spaCy splits hyphens and spaces, so nothing else can ever match."""
     return text.isalpha() and text == text.lower()
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
 def _parse_row(row: dict[str, str], path: Path, line: int, codebook: dict) -> Pattern:  # type: ignore[type-arg]
@@ -501,13 +489,13 @@ def _parse_row(row: dict[str, str], path: Path, line: int, codebook: dict) -> Pa
         raise fail(f"'{particle}' is not one lowercase word", "particle")
     if particle and kind == "noun":
         raise fail("nouns take no particle (put a modifier in 'object')", "particle")
-    objects = _split(row["object"])
+    objects = split_list(row["object"])
     for word in objects:
         if not _is_word(word):
             raise fail(f"'{word}' is not one lowercase word", "object")
     if len(set(objects)) != len(objects):
         raise fail("lists a lemma twice", "object")
-    targets = _split(row["target"])
+    targets = split_list(row["target"])
     if not targets:
         raise fail("is empty (use 'none' when the code takes no target slot)", "target")
     for slot in targets:
