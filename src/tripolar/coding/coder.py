@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -72,7 +73,7 @@ class Coder:
             if not mentions:
                 continue
             dates = find_dates(sentence.text, document.published, document.published_precision)
-            index_by_token = MentionIndex(sentence, mentions, 0)
+            index_by_token = MentionIndex(sentence, mentions)
             triggers = self.patterns.triggers(sentence)
             trigger_tokens = {trigger.token.i for trigger in triggers}
             for trigger in triggers:
@@ -179,14 +180,10 @@ def _confidence(source_depth: int, target_depth: int, noun: bool) -> float:
     return round(max(0.3, min(0.99, score)), 2)
 
 
-_CODER: Coder | None = None
-
-
+@cache
 def default_coder() -> Coder:
-    global _CODER
-    if _CODER is None:
-        _CODER = Coder()
-    return _CODER
+    """The coder with the configured model, loaded once per process."""
+    return Coder()
 
 
 def code_text(text: str, published: date | str | None = None) -> list[Event]:

@@ -81,9 +81,10 @@ class ActorMatcher:
         self.automaton = ahocorasick.Automaton()
         for surface in kb.surfaces | _office_phrases():
             self._add(surface, (surface, None, None))
+        agent_nouns = _agent_nouns()
         for country in countries().values():
             for adjective in (*country.adjectives, country.name):
-                for noun, role in _agent_nouns():
+                for noun, role in agent_nouns:
                     surface = f"{adjective} {noun}"
                     self._add(surface, (surface, country.code, role))
         self.automaton.make_automaton()

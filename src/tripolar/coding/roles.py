@@ -35,13 +35,16 @@ class Slotted:
 class MentionIndex:
     """Mentions of one sentence keyed by the tokens they cover."""
 
-    def __init__(self, sentence: Span, mentions: Iterable[Mention], offset: int) -> None:
+    def __init__(self, sentence: Span, mentions: Iterable[Mention]) -> None:
+        # Mentions are disjoint: walk tokens and mentions together, once each.
         self.by_token: dict[int, Mention] = {}
-        for mention in mentions:
-            for token in sentence:
-                start = token.idx - offset
-                if mention.start <= start < mention.end:
-                    self.by_token[token.i] = mention
+        pending = sorted(mentions, key=lambda mention: mention.start)
+        position = 0
+        for token in sentence:
+            while position < len(pending) and pending[position].end <= token.idx:
+                position += 1
+            if position < len(pending) and pending[position].start <= token.idx:
+                self.by_token[token.i] = pending[position]
 
     def in_phrase(self, head: Token) -> list[Slotted]:
         """Mentions in the phrase headed by ``head``, nearest first; the phrase's own conjuncts and

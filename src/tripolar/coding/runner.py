@@ -36,7 +36,7 @@ def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = Non
     """Code the store's uncoded documents in batches; return what was added."""
     coder = coder or default_coder()
     pending = uncoded_documents(store)
-    total_documents = store.counts()["documents"]
+    total_documents = store.count("documents")
     report = RunReport(already_coded=total_documents - len(pending))
     for first in range(0, len(pending), batch_size):
         documents = list(store.documents(pending[first:first + batch_size]))

@@ -172,7 +172,7 @@ class Store:
         return result
 
     def _insert(self, table: Table, rows: Sequence[tuple[Any, ...]]) -> int:
-        before = self._count(table.name)
+        before = self.count(table.name)
         key_at = [table.column_names.index(name) for name in table.key]
         unique = {tuple(row[i] for i in key_at): row for row in rows}
         rows = list(unique.values())
@@ -187,7 +187,7 @@ class Store:
             f"WHERE {not_stored(table)}",
             [list(column) for column in columns],
         )
-        return self._count(table.name) - before
+        return self.count(table.name) - before
 
     def save_run(self, run: Run) -> None:
         """Insert or update a run (its status and counts change as it goes)."""
@@ -197,13 +197,14 @@ class Store:
         )
 
     # -- reads -----------------------------------------------------------------------------
-    def _count(self, table: str) -> int:
+    def count(self, table: str) -> int:
+        """Rows in one table."""
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {table.name: self._count(table.name) for table in TABLES}
+        return {table.name: self.count(table.name) for table in TABLES}
 
     def documents(self, ids: Sequence[str] | None = None) -> Iterator[Document]:
         """Stored documents (those with the given ids, if any), in id order."""

@@ -39,7 +39,7 @@ def export_parquet(store: Store, directory: str | Path) -> dict[str, int]:
             f"COPY (SELECT * FROM {table.name} ORDER BY {', '.join(table.key)}) TO ? (FORMAT parquet)",
             [str(target)],
         )
-        counts[table.name] = store.counts()[table.name]
+        counts[table.name] = store.count(table.name)
     manifest = {"tripolar": __version__, "schema_version": SCHEMA_VERSION, "tables": counts}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return counts
@@ -63,13 +63,13 @@ def import_parquet(store: Store, directory: str | Path) -> WriteResult:
             source = folder / f"{table.name}.parquet"
             if not source.exists():
                 raise ExportError(f"{source}: missing, though the manifest lists it. Export again")
-            before = store.counts()[table.name]
+            before = store.count(table.name)
             columns = ", ".join(table.column_names)
             store.con.execute(
                 f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM read_parquet(?) s "
                 f"WHERE {not_stored(table)}", [str(source)]
             )
-            result.added[table.name] = store.counts()[table.name] - before
+            result.added[table.name] = store.count(table.name) - before
     return result
 
 
