@@ -68,23 +68,29 @@ class Coder:
 
     def _code_doc(self, document: Document, parsed: Doc) -> Iterator[Event]:
         for index, sentence in enumerate(parsed.sents):
-            mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
-                                m.country, m.role) for m in self.actors.find(sentence.text)]
-            if not mentions:
-                continue
-            dates = find_dates(sentence.text, document.published, document.published_precision)
-            index_by_token = MentionIndex(sentence, mentions)
-            triggers = self.patterns.triggers(sentence)
-            trigger_tokens = {trigger.token.i for trigger in triggers}
-            for trigger in triggers:
-                # A noun completing a light verb that is itself a trigger ("imposed sanctions") is
-                # the same event: the verb codes it.
-                if trigger.pattern.kind == "noun" and trigger.token.head.i in trigger_tokens \
-                        and trigger.token.head.i != trigger.token.i:
-                    continue
-                yield from self._events(document, index, sentence, trigger, index_by_token, dates)
+            yield from self.code_sentence(document, index, sentence)
 
-    def _events(self, document: Document, index: int, sentence: Span, trigger: Trigger,
+    def code_sentence(self, document: Document, index: int, sentence: Span, offset: int = 0) -> Iterator[Event]:
+        """The events of one parsed sentence of ``document``. ``offset`` is where the parsed text
+        starts in the document (0 when the whole document was parsed; the sentence's start when the
+        sentence was parsed on its own): evidence spans are given in the document's characters."""
+        mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
+                            m.country, m.role) for m in self.actors.find(sentence.text)]
+        if not mentions:
+            return
+        dates = find_dates(sentence.text, document.published, document.published_precision)
+        index_by_token = MentionIndex(sentence, mentions)
+        triggers = self.patterns.triggers(sentence)
+        trigger_tokens = {trigger.token.i for trigger in triggers}
+        for trigger in triggers:
+            # A noun completing a light verb that is itself a trigger ("imposed sanctions") is
+            # the same event: the verb codes it.
+            if trigger.pattern.kind == "noun" and trigger.token.head.i in trigger_tokens \
+                    and trigger.token.head.i != trigger.token.i:
+                continue
+            yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates)
+
+    def _events(self, document: Document, index: int, sentence: Span, offset: int, trigger: Trigger,
                 mentions: MentionIndex, dates: list[DateMention]) -> Iterator[Event]:
         noun = trigger.pattern.kind == "noun"
         mention_date = date_for_trigger(trigger.token, dates, sentence.start_char) if dates else None
@@ -112,8 +118,8 @@ class Coder:
             if source.actor.code == target.actor.code or (source.actor, target.actor) in seen:
                 continue
             seen.add((source.actor, target.actor))
-            start = min(source.mention.start, target.mention.start, trigger.token.idx)
-            end = max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
+            start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
+            end = offset + max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
             yield Event(
                 source=source.actor, target=target.actor, cameo=entry.code, root=entry.root, quad=entry.quad,
                 goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
