@@ -8,7 +8,7 @@ modality, issue tags and a confidence. Sentences without an actor mention are no
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from itertools import permutations
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tripolar import __version__
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
+from tripolar.coding.discourse import DatedAct, Discourse, pair_role, points_back
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
@@ -33,11 +34,27 @@ from tripolar.coding.roles import (
     subject_heads,
 )
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Sentence
+from tripolar.ontology.actors import countries
 from tripolar.ontology.cameo import cameo
 
 CODER = f"tripolar-{__version__}"
 Coded = tuple[Document, list[Sentence], list[Event]]
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Verbs that report speech: a first-person pronoun in what they report is their subject.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
+                          "note", "explain", "warn", "vow", "pledge", "promise", "claim", "assert"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What resolving a slot's phrase needs: the sentence's mentions, the date actors are resolved on,
+    and the actors the document named before this sentence."""
+
+    mentions: MentionIndex
+    on: date
+    discourse: Discourse | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +73,7 @@ class Coder:
         self.nlp = load_pipeline(model)
         self.patterns: PatternSet = load_patterns()
         self.actors: ActorMatcher = actor_matcher()
+        self.states = frozenset(countries())
 
     def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Coded]:
         """Code each document; yields it with its sentences and events, in input order."""
@@ -67,42 +85,61 @@ class Coder:
             yield document, sentences, list(self._code_doc(document, parsed))
 
     def _code_doc(self, document: Document, parsed: Doc) -> Iterator[Event]:
+        discourse = Discourse(self.states)
         for index, sentence in enumerate(parsed.sents):
-            yield from self.code_sentence(document, index, sentence)
+            yield from self.code_sentence(document, index, sentence, discourse=discourse)
 
-    def code_sentence(self, document: Document, index: int, sentence: Span, offset: int = 0) -> Iterator[Event]:
+    def code_sentence(self, document: Document, index: int, sentence: Span, offset: int = 0,
+                      discourse: Discourse | None = None) -> Iterator[Event]:
         """The events of one parsed sentence of ``document``. ``offset`` is where the parsed text
         starts in the document (0 when the whole document was parsed; the sentence's start when the
-        sentence was parsed on its own): evidence spans are given in the document's characters."""
+        sentence was parsed on its own): evidence spans are given in the document's characters.
+        ``discourse`` holds the actors of the sentences before; this sentence's are added to it."""
         mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
                             m.country, m.role) for m in self.actors.find(sentence.text)]
-        if not mentions:
-            return
-        dates = find_dates(sentence.text, document.published, document.published_precision)
-        index_by_token = MentionIndex(sentence, mentions)
-        triggers = self.patterns.triggers(sentence)
-        trigger_tokens = {trigger.token.i for trigger in triggers}
-        for trigger in triggers:
-            # A noun completing a light verb that is itself a trigger ("imposed sanctions") is
-            # the same event: the verb codes it.
-            if trigger.pattern.kind == "noun" and trigger.token.head.i in trigger_tokens \
-                    and trigger.token.head.i != trigger.token.i:
-                continue
-            yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates)
+        if mentions or (discourse is not None and discourse.recent and points_back(sentence)):
+            # Dates are found in the sentence's text and placed in the parsed text, as mentions are.
+            dates = [replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)
+                     for found in find_dates(sentence.text, document.published, document.published_precision)]
+            index_by_token = MentionIndex(sentence, mentions)
+            triggers = self.patterns.triggers(sentence)
+            trigger_tokens = {trigger.token.i for trigger in triggers}
+            for trigger in triggers:
+                # A noun completing a light verb that is itself a trigger ("imposed sanctions") is
+                # the same event: the verb codes it.
+                if trigger.pattern.kind == "noun" and trigger.token.head.i in trigger_tokens \
+                        and trigger.token.head.i != trigger.token.i:
+                    continue
+                yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates,
+                                        discourse)
+        if discourse is not None:
+            discourse.add(self.named(mentions, document.published or date.today()))
+
+    def named(self, mentions: list[Mention], on: date) -> list[tuple[Actor, bool]]:
+        """The actors ``mentions`` resolve to, each with whether it is a person."""
+        named = []
+        for mention in mentions:
+            actor = self.actors.resolve(mention, on)
+            if actor is not None:
+                named.append((actor, self.is_person(actor)))
+        return named
+
+    def is_person(self, actor: Actor) -> bool:
+        return bool(self.actors.kb.tenures.get(actor.canonical))
 
     def _events(self, document: Document, index: int, sentence: Span, offset: int, trigger: Trigger,
-                mentions: MentionIndex, dates: list[DateMention]) -> Iterator[Event]:
+                mentions: MentionIndex, dates: list[DateMention], discourse: Discourse | None) -> Iterator[Event]:
         noun = trigger.pattern.kind == "noun"
-        mention_date = date_for_trigger(trigger.token, dates, sentence.start_char) if dates else None
+        mention_date = date_for_trigger(trigger.token, dates) if dates else None
         if mention_date is not None:
             day, precision = mention_date.date, mention_date.precision
         else:
             day, precision = document.published, document.published_precision
-        on = day or date.today()
-        sources = self._parties(self._source_heads(trigger.token, noun), mentions, on)
+        scope = Scope(mentions, day or date.today(), discourse)
+        sources = self._parties(self._source_heads(trigger.token, noun), scope)
         targets = []
         for slot in trigger.pattern.targets:
-            targets = self._parties(slot_heads(trigger.token, slot, noun=noun), mentions, on)
+            targets = self._parties(slot_heads(trigger.token, slot, noun=noun), scope)
             if targets:
                 break
         pairs = [(source, target) for source in sources for target in targets]
@@ -118,6 +155,9 @@ class Coder:
             if source.actor.code == target.actor.code or (source.actor, target.actor) in seen:
                 continue
             seen.add((source.actor, target.actor))
+            if discourse is not None:
+                day, precision = self._discourse_date(discourse, source, target, entry.root, mention_date,
+                                                      (day, precision))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
             end = offset + max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
             yield Event(
@@ -129,6 +169,19 @@ class Coder:
                 confidence=_confidence(source.depth, target.depth, noun),
             )
 
+    @staticmethod
+    def _discourse_date(discourse: Discourse, source: Party, target: Party, root: str,
+                        mention_date: DateMention | None, fallback: tuple[date | None, DatePrecision | None]
+                        ) -> tuple[date | None, DatePrecision | None]:
+        """An act the sentence dates is noted for the sentences after; an undated one takes the date
+        of the same act between the same pair just before, else the fallback."""
+        pair = frozenset((source.actor.code, target.actor.code))
+        if mention_date is not None:
+            discourse.note_dated(DatedAct(pair, root, mention_date.date, mention_date.precision))
+            return fallback
+        earlier = discourse.date_of(pair, root)
+        return (earlier.date, earlier.precision) if earlier is not None else fallback
+
     def _source_heads(self, trigger: Token, noun: bool) -> list[Token]:
         if noun:
             return noun_source_heads(trigger)
@@ -136,47 +189,100 @@ class Coder:
             return agent_heads(trigger)
         return subject_heads(trigger)
 
-    def _parties(self, heads: list[Token], mentions: MentionIndex, on: date) -> list[Party]:
+    def _parties(self, heads: list[Token], scope: Scope) -> list[Party]:
         parties = []
         for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
             if head.pos_ == "PRON":
-                party = self._antecedent(head, mentions, on)
+                party = self._antecedent(head, scope)
                 if party is not None:
                     parties.append(party)
                 continue
-            found: list[Slotted] = mentions.in_phrase(head)
+            found: list[Slotted] = scope.mentions.in_phrase(head)
             for slotted in found:
-                actor = self.actors.resolve(slotted.mention, on)
+                actor = self.actors.resolve(slotted.mention, scope.on)
                 if actor is not None:
                     parties.append(Party(actor, slotted.mention, slotted.depth))
                     break  # the phrase's nearest actor names it
+            else:
+                parties.extend(self._pair(head, scope))
         return parties
 
-    def _antecedent(self, pronoun: Token, mentions: MentionIndex, on: date) -> Party | None:
-        """Light pronoun resolution, only where unambiguous: "X announced that it/he will ..." takes
-        the subject of the verb that reports the clause; otherwise "he"/"she" takes the one person
-        named earlier in the sentence. Anything less clear gives no actor."""
+    def _pair(self, head: Token, scope: Scope) -> list[Party]:
+        """"the two countries", "both sides": the pair of states the text just named, if one pair."""
+        role = pair_role(head)
+        if role is None or scope.discourse is None:
+            return []
+        earlier = [self.actors.resolve(mention, scope.on) for mention in scope.mentions.before(head.idx)]
+        pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
+        if pair is None:
+            return []
+        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
+        return [Party(actor, stand_in, 1) for actor in pair]
+
+    def _antecedent(self, pronoun: Token, scope: Scope) -> Party | None:
+        """Light pronoun resolution, only where unambiguous; anything less clear gives no actor.
+
+        - "who"/"which"/"that" opening a relative clause: the noun the clause hangs from.
+        - A subject pronoun in a clause subordinate or coordinate to another ("X announced that it
+          will", "X met Y and then he"), and "I"/"we" in speech a verb reports ("Wei said: 'I am
+          visiting'"): the subject of the governing verb, when it names one actor.
+        - "he"/"his"/"she"/"her": the one person named earlier in the sentence; "it"/"its": the
+          one state or body named earlier.
+        """
         lowered = pronoun.lower_
-        if lowered not in PERSONAL_PRONOUNS:
-            return None
         clause = pronoun.head
-        if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
-            reporting = clause.head
-            if reporting.i != clause.i:
-                found = self._parties(subject_heads(reporting), mentions, on)
-                if len(found) == 1:
+        if lowered in RELATIVE_PRONOUNS:
+            if clause.dep_ == "relcl" and clause.head is not clause:
+                return self._named(clause.head, scope)
+            return None
+        if lowered not in PERSONAL_PRONOUNS and lowered not in FIRST_PERSON:
+            return None
+        if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or lowered in FIRST_PERSON:
+            governing = _governing_verb(clause if pronoun.dep_ != "poss" else clause.head)
+            if governing is not None and (lowered not in FIRST_PERSON or governing.lemma_ in SPEECH_VERBS):
+                found = self._parties(subject_heads(governing), scope)
+                # "Xi told Biden that he would visit": the addressee could be "he" as well.
+                addressed = [] if lowered in FIRST_PERSON else self._parties(
+                    [child for child in governing.children if child.dep_ in ("dobj", "dative")], scope)
+                if len(found) == 1 and not any(self.is_person(party.actor) == self.is_person(found[0].actor)
+                                               for party in addressed):
                     return found[0]
-        if lowered in ("he", "she", "him", "her", "his"):
-            people = {}
-            for mention in sorted(set(mentions.by_token.values()), key=lambda m: m.start):
-                if mention.end > pronoun.idx:
-                    break
-                actor = self.actors.resolve(mention, on)
-                if actor is not None and self.actors.kb.tenures.get(actor.canonical):
-                    people[actor.canonical] = Party(actor, mention, 1)
-            if len(people) == 1:
-                return next(iter(people.values()))
+        if lowered in FIRST_PERSON:
+            return None
+        person = lowered in ("he", "she", "him", "her", "his", "hers")
+        if not person and lowered not in ("it", "its"):
+            return None
+        named: dict[str, Party] = {}
+        for mention in scope.mentions.before(pronoun.idx):
+            actor = self.actors.resolve(mention, scope.on)
+            if actor is not None and self.is_person(actor) == person:
+                named[actor.canonical or actor.label] = Party(actor, mention, 1)
+        if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
+            # No antecedent in the sentence: the one person (or state) the sentence before named.
+            actor = scope.discourse.single(person)
+            if actor is not None:
+                stand_in = Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text, pronoun.text)
+                return Party(actor, stand_in, 1)
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _named(self, head: Token, scope: Scope) -> Party | None:
+        for slotted in scope.mentions.in_phrase(head):
+            actor = self.actors.resolve(slotted.mention, scope.on)
+            if actor is not None:
+                return Party(actor, slotted.mention, slotted.depth)
         return None
+
+
+def _governing_verb(clause: Token) -> Token | None:
+    """The verb a clause is the complement, coordinate or adverbial of, if any."""
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and clause.head is not clause:
+            return clause.head
+        if clause.dep_ in ("aux", "prep", "pcomp", "pobj", "dobj") and clause.head is not clause:
+            clause = clause.head
+            continue
+        return None
+    return None
 
 
 def _confidence(source_depth: int, target_depth: int, noun: bool) -> float:

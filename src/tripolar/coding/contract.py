@@ -1,16 +1,20 @@
 """``tripolar code --input IN.jsonl --output OUT.jsonl``: the coder's contract with outside tools.
 
 IN: one object a line with ``id``, ``text`` and optionally ``published`` (YYYY, YYYY-MM or
-YYYY-MM-DD) and ``title``; other fields are ignored. OUT: one object a line per coded event (see
-DESIGN.md, "Contracts"). A line that cannot be read is reported with its number and reason, and the
-run goes on.
+YYYY-MM-DD), ``title`` and ``doc``; other fields are ignored. Consecutive lines with the same ``doc``
+and ``published`` are sentences of one document and are read together, in order, so that what one
+names ("Xi and Putin met") resolves what the next points back to ("the two leaders"); each event still
+belongs to the line it was read in, with its evidence span in that line's text. OUT: one object a line
+per coded event (see DESIGN.md, "Contracts"). A line that cannot be read is reported with its number
+and reason, and the run goes on.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tripolar.errors import InputError
@@ -38,7 +42,20 @@ def event_record(input_id: str, event: Event) -> dict[str, object]:
     }
 
 
-def _read(path: Path, report: CodeFileReport) -> list[tuple[str, Document]]:
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One readable IN line: its id, its text as a document, and the document it belongs to."""
+
+    input_id: str
+    document: Document
+    doc: str | None
+
+
+# Lines of one document are joined with a paragraph break, which no sentence crosses.
+JOINER = "\n\n"
+
+
+def _read(path: Path, report: CodeFileReport) -> list[Line]:
     documents = []
     with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
@@ -57,9 +74,49 @@ def _read(path: Path, report: CodeFileReport) -> list[tuple[str, Document]]:
             except (json.JSONDecodeError, ValueError) as error:
                 report.problems.append((number, str(error)))
                 continue
-            documents.append((str(input_id), Document(text=text, title=str(record.get("title") or ""),
-                                                       published=published, published_precision=precision)))
+            doc = record.get("doc")
+            documents.append(Line(str(input_id), Document(text=text, title=str(record.get("title") or ""),
+                                                          published=published, published_precision=precision),
+                                  str(doc) if doc is not None else None))
     return documents
+
+
+def _documents(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive lines of one document (a line without ``doc`` is a document of its own)."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and line.doc is not None and line.doc == previous.doc \
+                and line.document.published == previous.document.published \
+                and line.document.published_precision == previous.document.published_precision:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _joined(run: list[Line]) -> tuple[Document, list[int]]:
+    """One document of a run's texts, and where each line starts in it."""
+    starts, position = [], 0
+    for line in run:
+        starts.append(position)
+        position += len(line.document.text) + len(JOINER)
+    first = run[0].document
+    text = JOINER.join(line.document.text for line in run)
+    return Document(text=text, title=first.title, published=first.published,
+                    published_precision=first.published_precision), starts
+
+
+def _split(run: list[Line], starts: list[int], events: list[Event]) -> Iterator[tuple[str, Event]]:
+    """Each event of a joined run with the id of its line, its evidence moved into that line's text."""
+    for event in events:
+        start = event.evidence.start or 0
+        number = bisect_right(starts, start) - 1
+        line, offset = run[number], starts[number]
+        end = min((event.evidence.end or start) - offset, len(line.document.text))
+        evidence = replace(event.evidence, document_id=line.document.id, start=start - offset, end=end,
+                           text=line.document.text[start - offset:end])
+        yield line.input_id, replace(event, evidence=evidence)
 
 
 def code_file(input_path: str | Path, output_path: str | Path,
@@ -71,15 +128,16 @@ def code_file(input_path: str | Path, output_path: str | Path,
     if not source.exists():
         raise InputError("no such file", path=source, hint="Give --input a JSONL file of {id, text, published}")
     report = CodeFileReport()
-    documents = _read(source, report)
+    runs = [(run, *_joined(run)) for run in _documents(_read(source, report))]
     coder = default_coder()
+    total = sum(len(run) for run, _, _ in runs)
     with Path(output_path).open("w", encoding="utf-8") as out:
-        for done, ((input_id, _), (_, _, events)) in enumerate(
-                zip(documents, coder.code([document for _, document in documents]), strict=True), start=1):
-            report.coded += 1
-            for event in events:
+        coded = coder.code([document for _, document, _ in runs])
+        for (run, _, starts), (_, _, events) in zip(runs, coded, strict=True):
+            report.coded += len(run)
+            for input_id, event in _split(run, starts, events):
                 out.write(json.dumps(event_record(input_id, event), ensure_ascii=False) + "\n")
                 report.events += 1
             if progress is not None:
-                progress(done, len(documents))
+                progress(report.coded, total)
     return report

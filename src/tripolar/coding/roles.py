@@ -46,6 +46,11 @@ class MentionIndex:
             if position < len(pending) and pending[position].start <= token.idx:
                 self.by_token[token.i] = pending[position]
 
+    def before(self, position: int) -> list[Mention]:
+        """The mentions that end before character ``position``, in text order."""
+        return sorted({mention for mention in self.by_token.values() if mention.end <= position},
+                      key=lambda mention: mention.start)
+
     def in_phrase(self, head: Token) -> list[Slotted]:
         """Mentions in the phrase headed by ``head``, nearest first; the phrase's own conjuncts and
         clauses excluded (they are phrases of their own)."""
@@ -81,8 +86,26 @@ def subject_heads(verb: Token) -> list[Token]:
         subjects = [child for child in token.children if child.dep_ in SUBJECTS]
         if subjects:
             return [conjunct for subject in subjects for conjunct in conjuncts(subject)]
-        token = token.head if token.dep_ in SUBJECT_SHARING and token.head is not token else None
+        token = _subject_donor(token)
     return []
+
+
+def _subject_donor(token: Token) -> Token | None:
+    """The verb whose subject a subjectless verb shares: along xcomp/conj/advcl, or from a gerund in a
+    prepositional phrase up to the verb the phrase modifies ("After accusing X, Washington struck")."""
+    if token.head is token:
+        return None
+    if token.dep_ in SUBJECT_SHARING:
+        return token.head
+    if token.dep_ == "pcomp":
+        head = token.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+            if head.dep_ not in ("prep", "pobj", "pcomp") or head.head is head:
+                break
+            head = head.head
+    return None
 
 
 def agent_heads(verb: Token) -> list[Token]:

@@ -1,0 +1,103 @@
+"""What the sentences before this one named: the actors that phrases pointing back refer to.
+
+Two kinds of phrase point back past the sentence they stand in: a pair noun ("the two countries",
+"both sides", "the two leaders' meeting") and a subject pronoun with no antecedent in its own sentence
+("He arrived on Monday"). Each is resolved only when the text leaves one reading: the nearest stretch
+of text that names two or more states names exactly two, or the previous sentence names exactly one
+person (for "he"/"she") or one state or body (for "it"). Otherwise there is no actor and no event.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from tripolar.model import Actor, DatePrecision
+
+# Nouns that, counted as two or quantified by "both", name the pair of states under discussion; the
+# role is the part of each state they name.
+PAIR_NOUNS = {
+    "country": "", "nation": "", "state": "", "side": "", "power": "", "neighbor": "", "neighbour": "",
+    "partner": "", "ally": "", "government": "GOV", "leader": "GOV", "president": "GOV", "capital": "GOV",
+    "leadership": "GOV", "administration": "GOV", "military": "MIL", "army": "MIL", "armed force": "MIL",
+}
+PAIR_WORDS = frozenset({"two", "both"})
+# Sentences looked back over: a pair named further back is too far to be the one meant.
+WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DatedAct:
+    """An act the text dates: its two parties, CAMEO root and date."""
+
+    pair: frozenset[str]
+    root: str
+    date: date
+    precision: DatePrecision
+
+
+@dataclass(slots=True)
+class Discourse:
+    """The actors named by the last few sentences of one document, oldest first."""
+
+    states: frozenset[str]
+    recent: deque[list[tuple[Actor, bool]]] = field(default_factory=lambda: deque(maxlen=WINDOW))
+
+    dated: deque[list[DatedAct]] = field(default_factory=lambda: deque(maxlen=WINDOW))
+    pending: list[DatedAct] = field(default_factory=list)
+
+    def add(self, actors: list[tuple[Actor, bool]]) -> None:
+        """Record a sentence's actors in text order, each with whether it is a person, and close it."""
+        self.recent.append(actors)
+        self.dated.append(self.pending)
+        self.pending = []
+
+    def note_dated(self, act: DatedAct) -> None:
+        """An act of the current sentence that its text dates."""
+        self.pending.append(act)
+
+    def date_of(self, pair: frozenset[str], root: str) -> DatedAct | None:
+        """The date of the same act between the same pair in the sentences just before: "Xi will meet
+        Putin on June 9. It will be their 25th meeting." dates the meeting June 9."""
+        for sentence in reversed(self.dated):
+            for act in reversed(sentence):
+                if act.pair == pair and act.root == root:
+                    return act
+        return None
+
+    def pair(self, earlier_in_sentence: list[Actor], role: str) -> tuple[Actor, Actor] | None:
+        """The two states a pair noun refers to: those of the nearest stretch naming two or more."""
+        stretches = [earlier_in_sentence, *([actor for actor, _ in sentence] for sentence in reversed(self.recent))]
+        for actors in stretches:
+            # Bodies (the SCO, NATO) are not one of "the two countries"; a third state makes it unclear.
+            states = list(dict.fromkeys(actor.code for actor in actors if actor.code in self.states))
+            if len(states) == 2:
+                return Actor(states[0], role, name=states[0]), Actor(states[1], role, name=states[1])
+            if len(states) > 2:
+                return None
+        return None
+
+    def single(self, person: bool) -> Actor | None:
+        """The one person (or one state or body) the previous sentence named, if it named one."""
+        if not self.recent:
+            return None
+        named = {actor.canonical or actor.label: actor for actor, is_person in self.recent[-1] if is_person == person}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+
+def points_back(sentence: Span) -> bool:
+    """Whether a sentence that names no actor may still refer to earlier ones: "the two leaders met"."""
+    return any(token.lower_ in PAIR_WORDS for token in sentence)
+
+
+def pair_role(head: Token) -> str | None:
+    """The role a pair phrase gives its two states ("the two leaders" → GOV), or None when ``head``
+    does not head a pair phrase. "The two countries' leaders" counts too: the possessor is the pair."""
+    for token in (head, *(child for child in head.children if child.dep_ == "poss")):
+        if token.lemma_.lower() in PAIR_NOUNS and any(child.lower_ in PAIR_WORDS for child in token.children):
+            return PAIR_NOUNS[head.lemma_.lower()] if head.lemma_.lower() in PAIR_NOUNS else PAIR_NOUNS[
+                token.lemma_.lower()]
+    return None
