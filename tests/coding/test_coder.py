@@ -81,3 +81,27 @@ def test_the_code_contract_reports_bad_lines_and_codes_the_rest(tmp_path):
         "CHN", "USA", "2024-12-03", "day")
     assert "minerals" in record["issue"]
     assert 0 < record["confidence"] <= 1
+
+
+def test_a_first_name_the_parser_takes_for_a_preposition_still_names_the_subject():
+    # The small English parser reads sentence-initial "Barack" as a preposition governing "Obama".
+    events = coded("Barack Obama and Vladimir Putin met for about 90 minutes at the United Nations in New York "
+                   "on Monday, discussing Syria and Ukraine.", "2015-09-28")
+    assert {(source, target, code) for source, target, code, *_ in events} >= {
+        ("USAGOV", "RUSGOV", "040"), ("RUSGOV", "USAGOV", "040")}
+
+
+def test_a_noun_event_in_apposition_to_another_trigger_is_its_own_event():
+    events = coded("Vladimir Putin received US Secretary of State John Kerry in Sochi on Tuesday, Kerry's first "
+                   "trip to Russia since the Ukraine crisis erupted.", "2015-05-12")
+    assert ("USAGOV", "RUS", "042") in {(source, target, code) for source, target, code, *_ in events}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Regular contacts between Jake Sullivan and Wang Yi helped both governments.", "2024-05-01",
+     ("USAGOV", "CHNGOV", "040")),
+    ("The trade war between China and the United States escalated in June.", "2019-07-01", ("CHN", "USA", "172")),
+    ("Beijing stepped up its pressure on Taipei after the vote.", "2024-02-01", ("CHNGOV", "TWNGOV", "170")),
+])
+def test_nominal_and_light_verb_events(text, published, expected):
+    assert expected in {(source, target, code) for source, target, code, *_ in coded(text, published)}

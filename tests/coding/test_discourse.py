@@ -72,3 +72,9 @@ def test_lines_of_one_document_are_read_together_and_keep_their_own_evidence(tmp
     # Another document's pair is not this one's: "c" has nobody to point back to.
     assert sorted({(e["id"], e["source"], e["target"]) for e in events if e["id"] != "a"}) == [
         ("b", "CHN", "RUS"), ("b", "RUS", "CHN")]
+
+
+def test_leaders_of_the_two_sides_named_earlier_in_the_sentence():
+    text = ("Xi Jinping and Taiwan's President Ma Ying-jeou shook hands in Singapore on Saturday, the first "
+            "meeting between leaders of the two sides since 1949.")
+    assert {(s, t, c) for s, t, c, _, _ in coded(text, "2015-11-07")} >= {("CHN", "TWN", "040"), ("TWN", "CHN", "040")}

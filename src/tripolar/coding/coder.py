@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tripolar import __version__
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
-from tripolar.coding.discourse import DatedAct, Discourse, pair_role, points_back
+from tripolar.coding.discourse import DatedAct, Discourse, pair_role, participants, points_back
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
@@ -29,6 +29,7 @@ from tripolar.coding.roles import (
     agent_heads,
     conjuncts,
     is_passive,
+    misparsed_subjects,
     noun_source_heads,
     slot_heads,
     subject_heads,
@@ -103,17 +104,17 @@ class Coder:
                      for found in find_dates(sentence.text, document.published, document.published_precision)]
             index_by_token = MentionIndex(sentence, mentions)
             triggers = self.patterns.triggers(sentence)
-            trigger_tokens = {trigger.token.i for trigger in triggers}
+            # A noun that completes a trigger's pattern ("imposed sanctions", "held talks") is the same
+            # event: the trigger codes it.
+            completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
+                          and trigger.object_token.i != trigger.token.i}
             for trigger in triggers:
-                # A noun completing a light verb that is itself a trigger ("imposed sanctions") is
-                # the same event: the verb codes it.
-                if trigger.pattern.kind == "noun" and trigger.token.head.i in trigger_tokens \
-                        and trigger.token.head.i != trigger.token.i:
+                if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
                 yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates,
                                         discourse)
         if discourse is not None:
-            discourse.add(self.named(mentions, document.published or date.today()))
+            discourse.add(self.named(participants(sentence, mentions), document.published or date.today()))
 
     def named(self, mentions: list[Mention], on: date) -> list[tuple[Actor, bool]]:
         """The actors ``mentions`` resolve to, each with whether it is a person."""
@@ -136,7 +137,7 @@ class Coder:
         else:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
-        sources = self._parties(self._source_heads(trigger.token, noun), scope)
+        sources = self._parties(self._source_heads(trigger.token, noun, scope), scope)
         targets = []
         for slot in trigger.pattern.targets:
             targets = self._parties(slot_heads(trigger.token, slot, noun=noun), scope)
@@ -182,12 +183,12 @@ class Coder:
         earlier = discourse.date_of(pair, root)
         return (earlier.date, earlier.precision) if earlier is not None else fallback
 
-    def _source_heads(self, trigger: Token, noun: bool) -> list[Token]:
+    def _source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
         if noun:
             return noun_source_heads(trigger)
         if is_passive(trigger):
             return agent_heads(trigger)
-        return subject_heads(trigger)
+        return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)
 
     def _parties(self, heads: list[Token], scope: Scope) -> list[Party]:
         parties = []
@@ -212,7 +213,8 @@ class Coder:
         role = pair_role(head)
         if role is None or scope.discourse is None:
             return []
-        earlier = [self.actors.resolve(mention, scope.on) for mention in scope.mentions.before(head.idx)]
+        earlier = [self.actors.resolve(mention, scope.on)
+                   for mention in participants(head.sent, scope.mentions.before(head.idx))]
         pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
         if pair is None:
             return []

@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from tripolar.coding.mentions import Mention
 from tripolar.model import Actor, DatePrecision
 
 # Nouns that, counted as two or quantified by "both", name the pair of states under discussion; the
@@ -25,6 +26,7 @@ PAIR_NOUNS = {
     "leadership": "GOV", "administration": "GOV", "military": "MIL", "army": "MIL", "armed force": "MIL",
 }
 PAIR_WORDS = frozenset({"two", "both"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside"})
 # Sentences looked back over: a pair named further back is too far to be the one meant.
 WINDOW = 3
 
@@ -88,6 +90,16 @@ class Discourse:
         return next(iter(named.values())) if len(named) == 1 else None
 
 
+def participants(sentence: Span, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that may be parties, not places where something happened ("met *in Singapore*")."""
+    places = set()
+    for token in sentence:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            places.add(token.idx)
+    return [mention for mention in mentions
+            if not any(mention.start <= position < mention.end for position in places)]
+
+
 def points_back(sentence: Span) -> bool:
     """Whether a sentence that names no actor may still refer to earlier ones: "the two leaders met"."""
     return any(token.lower_ in PAIR_WORDS for token in sentence)
@@ -96,8 +108,11 @@ def points_back(sentence: Span) -> bool:
 def pair_role(head: Token) -> str | None:
     """The role a pair phrase gives its two states ("the two leaders" → GOV), or None when ``head``
     does not head a pair phrase. "The two countries' leaders" counts too: the possessor is the pair."""
-    for token in (head, *(child for child in head.children if child.dep_ == "poss")):
+    owners = [child for child in head.children if child.dep_ == "poss"]
+    owners += [grandchild for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+               for grandchild in child.children if grandchild.dep_ == "pobj"]
+    for token in (head, *owners):
         if token.lemma_.lower() in PAIR_NOUNS and any(child.lower_ in PAIR_WORDS for child in token.children):
-            return PAIR_NOUNS[head.lemma_.lower()] if head.lemma_.lower() in PAIR_NOUNS else PAIR_NOUNS[
-                token.lemma_.lower()]
+            # "the two countries' leaders", "leaders of the two sides": the leaders' role, the pair's states.
+            return PAIR_NOUNS.get(head.lemma_.lower(), PAIR_NOUNS[token.lemma_.lower()])
     return None

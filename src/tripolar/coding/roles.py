@@ -8,7 +8,7 @@ no event rather than a guessed actor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -22,6 +22,8 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "
 # A subject is shared down these links: "China plans to impose", "Russia met and signed",
 # "Washington targeted X, strengthening sanctions" (a participial clause has its main clause's subject).
 SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl"})
+# Where the parser has been seen to hang a sentence-initial name it did not take for a subject.
+MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,19 @@ def _subject_donor(token: Token) -> Token | None:
                 break
             head = head.head
     return None
+
+
+def misparsed_subjects(verb: Token, named: Callable[[Token], bool]) -> list[Token]:
+    """A name left of a verb that has no subject, attached by a misparse: the small parser reads some
+    first names as prepositions ("Barack/prep Obama/pobj and Putin met"). A capitalised word that a
+    name covers is no preposition; the name is the verb's subject."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ in MISPARSED_SUBJECTS and child.text[:1].isupper() and named(child):
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj" and named(grandchild)]
+            return objects or [child]
+    return []
 
 
 def agent_heads(verb: Token) -> list[Token]:
