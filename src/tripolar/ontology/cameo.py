@@ -12,6 +12,9 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER 0.5's names, still used by its gold-standard records, for types now called REQUEST (DEMAND),
+# ACCUSE (DISAPPROVE, INVESTIGATE) and ASSAULT (FIGHT); plover_to_cameo.tsv gives each a CAMEO code.
+PLOVER_05_TYPES = ("DEMAND", "DISAPPROVE", "FIGHT", "INVESTIGATE")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 

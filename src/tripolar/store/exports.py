@@ -85,6 +85,20 @@ def _gdelt_country_sql(column: str) -> str:
     return f"(CASE {column} {cases} ELSE {column} END)"
 
 
+# GDELT names international bodies by a known-group code, not a country code (there EUR is Europe).
+# Our generic IGO has no GDELT code, so "IGO" stands in: importers read any other known group as IGO.
+_GDELT_GROUPS = {"NATO": "NAT", "EUR": "EEC", "IGO": "IGO"}
+
+
+def _gdelt_actor_sql(code: str, country: str, role: str) -> str:
+    """CountryCode, KnownGroupCode and Type1Code of an actor: a body's type is IGO unless it has a role."""
+    bodies = ", ".join(f"'{body}'" for body in _GDELT_GROUPS)
+    groups = " ".join(f"WHEN '{body}' THEN '{group}'" for body, group in _GDELT_GROUPS.items())
+    return f"""CASE WHEN {code} IN ({bodies}) THEN '' ELSE {country} END,
+               CASE {code} {groups} ELSE '' END, '', '', '',
+               CASE WHEN {code} IN ({bodies}) AND {role} = '' THEN 'IGO' ELSE {role} END"""
+
+
 def export_gdelt(store: Store, path: str | Path) -> int:
     """Write one GDELT 2.0-shaped, tab-separated row per event (no header, as GDELT ships); return rows."""
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
@@ -104,10 +118,10 @@ def export_gdelt(store: Store, path: str | Path) -> int:
             ('0x' || substr(event_id, 1, 15))::BIGINT AS GLOBALEVENTID,
             strftime(date, '%Y%m%d')::INTEGER, strftime(date, '%Y%m')::INTEGER, year(date),
             round(year(date) + (month(date) * 30 + day(date)) / 365.0, 4),
-            s_country || source_role, upper(coalesce(source_name, '')), s_country, '', '', '', '',
-            source_role, '', '',
-            t_country || target_role, upper(coalesce(target_name, '')), t_country, '', '', '', '',
-            target_role, '', '',
+            s_country || source_role, upper(coalesce(source_name, '')),
+            {_gdelt_actor_sql("source_code", "s_country", "source_role")}, '', '',
+            t_country || target_role, upper(coalesce(target_name, '')),
+            {_gdelt_actor_sql("target_code", "t_country", "target_role")}, '', '',
             1, cameo, substr(cameo, 1, 3), cameo_root, quad, goldstein, n, docs, n, 0,
             {", ".join(["''"] * 24)},
             '{added}', coalesce(url, '')

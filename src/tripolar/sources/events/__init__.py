@@ -1,4 +1,4 @@
-"""Pre-coded event datasets (GDELT 1.0/2.0, ICEWS, POLECAT) mapped into the store in DuckDB SQL."""
+"""Pre-coded event datasets (GDELT 1.0/2.0, ICEWS, POLECAT, PLOVER JSON) mapped into the store in DuckDB SQL."""
 
 from tripolar.sources.events.formats import FORMATS, detect_format
 from tripolar.sources.events.importer import import_events

@@ -3,6 +3,7 @@
 Each layout lists every column with an explicit DuckDB type, so DuckDB never guesses (GDELT's event
 codes carry leading zeros and must stay strings). GDELT files have no header and are told apart by
 their field count; ICEWS and POLECAT files have a header row, read here, that names their columns.
+PLOVER files are JSON: one array of records, or one record per line as ``tripolar export`` writes them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from tripolar.errors import InputError
 
-FORMATS = ("gdelt1", "gdelt2", "icews", "polecat")
+FORMATS = ("gdelt1", "gdelt2", "icews", "polecat", "plover")
+JSON_FORMATS = ("plover",)
 
 
 def _actor(n: int) -> tuple[tuple[str, str], ...]:
@@ -66,10 +68,22 @@ POLECAT_ALIASES = {"Event Intensity": "Intensity"}
 POLECAT_REQUIRED = ("Event ID", "Event Date", "Event Type", "Event Mode", "Actor Name", "Actor Country",
                     "Primary Actor Sector", "Recipient Name", "Recipient Country", "Primary Recipient Sector")
 
+# The PLOVER record fields read: those of the PLOVER gold records, then those our exporter adds. Actor
+# lists may also be "" (no target), and numbers or lists may be anything in a hand-edited file, so
+# they are read as JSON or text and converted in SQL: a bad value is dropped or refuses its record,
+# never the whole file.
+PLOVER_COLUMNS = (
+    ("id", "VARCHAR"), ("date", "VARCHAR"), ("event", "VARCHAR"), ("mode", "VARCHAR"), ("source", "JSON"),
+    ("target", "JSON"), ("text", "VARCHAR"),
+    ("cameo", "VARCHAR"), ("quad", "VARCHAR"), ("goldstein", "VARCHAR"), ("modality", "VARCHAR"),
+    ("issues", "JSON"), ("datePrecision", "VARCHAR"), ("sourceUrl", "VARCHAR"),
+)
+PLOVER_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """How DuckDB must read one file: its format, columns with types, and CSV dialect."""
+    """How DuckDB must read one file: its format, columns with types, and CSV dialect or JSON shape."""
 
     format: str
     columns: tuple[tuple[str, str], ...]
@@ -78,6 +92,8 @@ class Layout:
     # ICEWS/POLECAT are written by CSV libraries that quote a field only when it needs it.
     quote: str
     encoding: str = "utf-8"
+    # read_json's ``format`` for a JSON file: "array" or "newline_delimited"; "" for a tab-separated one.
+    json_format: str = ""
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -108,8 +124,21 @@ def _header_layout(fmt: str, header: list[str], path: Path, encoding: str) -> La
     return Layout(fmt, columns, header=True, quote='"', encoding=encoding)
 
 
+def plover_layout(first_line: str, path: Path) -> Layout:
+    start = first_line.lstrip()[:1]
+    if start not in ("[", "{"):
+        raise InputError(
+            "is not PLOVER JSON: it starts with neither '[' nor '{'", path=path, line=1,
+            hint="Pass a JSON array of PLOVER records, or one record per line (`tripolar export --format plover`)",
+        )
+    json_format = "array" if start == "[" else "newline_delimited"
+    return Layout("plover", PLOVER_COLUMNS, header=False, quote="", json_format=json_format)
+
+
 def layout_for(fmt: str, first_line: str, path: Path, encoding: str = "utf-8") -> Layout:
     """The layout to read ``path`` with as ``fmt``, checked against its first line."""
+    if fmt == "plover":
+        return plover_layout(first_line, path)
     fields = first_line.rstrip("\r\n").split("\t")
     if fmt in ("gdelt1", "gdelt2"):
         return gdelt_layout(fmt, header=fields[0].strip().upper() == "GLOBALEVENTID")
@@ -118,8 +147,11 @@ def layout_for(fmt: str, first_line: str, path: Path, encoding: str = "utf-8") -
     raise InputError(f"unknown format '{fmt}'", path=path, hint=f"Use one of {', '.join(FORMATS)}")
 
 
-def detect_format(first_line: str) -> str | None:
-    """``gdelt1``, ``gdelt2``, ``icews`` or ``polecat`` from a file's first line; None if none fits."""
+def detect_format(first_line: str, name: str = "") -> str | None:
+    """``gdelt1``, ``gdelt2``, ``icews``, ``polecat`` or ``plover`` from a file's first line (and for
+    PLOVER its name: ``.json``, ``.jsonl`` or ``.ndjson``, maybe gzipped); None if none fits."""
+    if name.lower().removesuffix(".gz").endswith(PLOVER_SUFFIXES) and first_line.lstrip()[:1] in ("[", "{"):
+        return "plover"
     fields = [field.strip() for field in first_line.rstrip("\r\n").split("\t")]
     names = set(fields)
     if {"Event ID", "Event Type", "Actor Country", "Recipient Country"} <= names:

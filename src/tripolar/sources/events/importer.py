@@ -1,4 +1,4 @@
-"""Import pre-coded event datasets (GDELT 1.0/2.0, ICEWS, POLECAT) into the store, entirely in DuckDB SQL.
+"""Import pre-coded event datasets (GDELT 1.0/2.0, ICEWS, POLECAT, PLOVER JSON) into the store, in DuckDB SQL.
 
 Per file, in one transaction: DuckDB reads the file with explicit column types, one SELECT maps every
 row onto our event shape (or the reason it cannot be used), and INSERT ... SELECT statements add the new
@@ -20,7 +20,7 @@ from tripolar import __version__
 from tripolar.errors import InputError
 from tripolar.model import Reject, Run
 from tripolar.sources.events import load
-from tripolar.sources.events.formats import FORMATS, detect_format, layout_for
+from tripolar.sources.events.formats import FORMATS, JSON_FORMATS, detect_format, layout_for
 from tripolar.sources.events.inputs import expand_paths, first_line, looks_like_utf8, readable_file
 from tripolar.sources.events.lookups import load_lookups
 from tripolar.sources.events.reasons import UNREADABLE
@@ -37,13 +37,14 @@ def import_events(
     fmt: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import GDELT 1.0/2.0, ICEWS or POLECAT files (globs, ``.gz`` and ``.zip`` accepted) into ``store``.
+    """Import GDELT 1.0/2.0, ICEWS, POLECAT or PLOVER JSON files (globs, ``.gz`` and ``.zip`` accepted).
 
-    ``fmt`` is ``gdelt1``, ``gdelt2``, ``icews`` or ``polecat``, or None to detect it per file from the
-    header or the field count. ``progress(path, rows_read_so_far)`` is called after each file. A file
-    that is missing or of no known format raises :class:`InputError` when it is the only one; in a
-    batch it is recorded as a ``Reject`` (stage ``import``) and the other files are imported. Each
-    file is one transaction; each call is recorded as a ``Run``.
+    ``fmt`` is ``gdelt1``, ``gdelt2``, ``icews``, ``polecat`` or ``plover``, or None to detect it per file
+    from the header or the field count (PLOVER: a ``.json``/``.jsonl`` file starting with ``[`` or
+    ``{``). ``progress(path, rows_read_so_far)`` is called after each file. A file that is missing, of
+    no known format or malformed raises :class:`InputError` when it is the only one; in a batch it is
+    recorded as a ``Reject`` (stage ``import``) and the other files are imported. Each file is one
+    transaction; each call is recorded as a ``Run``.
     """
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format '{fmt}'", field="format", hint=f"Use one of {', '.join(FORMATS)}")
@@ -80,7 +81,7 @@ def _import_file(store: Store, path: Path, fmt: str | None) -> FileReport:
     source = str(path.resolve())
     with readable_file(path) as readable:
         line = first_line(readable)
-        detected = detect_format(line)
+        detected = detect_format(line, readable.name)
         chosen = fmt or detected
         if chosen is None:
             raise InputError("cannot tell which dataset this file comes from", path=path,
@@ -95,9 +96,11 @@ def _import_file(store: Store, path: Path, fmt: str | None) -> FileReport:
             try:
                 staged = load.stage(con, readable, layout)
             except (duckdb.IOException, duckdb.InvalidInputException) as error:
-                # A truncated .gz, an unreadable disk...: the file, not the import, is at fault.
-                raise InputError("cannot be read", path=path, hint=f"DuckDB says: {str(error).splitlines()[0]}. "
-                                 "Check that the file is complete (download it again)") from None
+                # A truncated .gz, malformed JSON, an unreadable disk...: the file, not the import, is at fault.
+                check = ("that it is valid JSON: one array of records, or one record per line" if chosen in JSON_FORMATS
+                         else "that the file is complete (download it again)")
+                raise InputError("cannot be read", path=path,
+                                 hint=f"DuckDB says: {str(error).splitlines()[0]}. Check {check}") from None
             report.events_added, report.reports_added = load.insert(con, chosen)
             rejects = load.rejects(con, source, chosen)
             load.write_rejects(con, rejects)

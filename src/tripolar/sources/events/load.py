@@ -1,8 +1,8 @@
 """The SQL steps of importing one file, run inside the caller's transaction.
 
-1. ``stage``: DuckDB reads the file (explicit types; unreadable lines go to ``tp_csv_errors``) and the
-   format's mapping SELECT fills the temporary table ``tp_staged``, with the two content-hash keys of
-   every usable row.
+1. ``stage``: DuckDB reads the file (explicit types; unreadable CSV lines go to ``tp_csv_errors``,
+   malformed JSON fails the whole file) and the format's mapping SELECT fills the temporary table
+   ``tp_staged``, with the two content-hash keys of every usable row.
 2. ``insert``: the new events (one per key) and reports go into the store.
 3. ``rejects``: refused rows, one ``Reject`` per reason with a count and five example dataset ids.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from tripolar.model import Reject
-from tripolar.sources.events.formats import Layout
+from tripolar.sources.events.formats import JSON_FORMATS, Layout
 from tripolar.sources.events.mapping import SELECTS, STAGED_COLUMNS, sector_sets_sql
 from tripolar.sources.events.reasons import REASON_FIELDS, REASON_HINTS, REASONS, UNREADABLE
 from tripolar.sources.events.settings import current_setting, restore_setting
@@ -26,21 +26,24 @@ TEMP_TABLES = ("tp_staged", "tp_raw", "tp_sector_set", "tp_csv_errors", "tp_csv_
 
 # Python's content_id joins the parts with U+001F and keeps the first 16 hex digits of the SHA-256;
 # these expressions do the same in SQL (tested: a Python Event and its imported row share both ids).
-EVENT_ID_SQL = """substr(sha256(concat_ws(chr(31), 'occurrence', CAST(date AS VARCHAR),
-    source_code || source_role, target_code || target_role, cameo, 'factual')), 1, 16)"""
+EVENT_ID_SQL = """substr(sha256(concat_ws(chr(31), 'occurrence',
+    CASE date_precision WHEN 'year' THEN strftime(date, '%Y') WHEN 'month' THEN strftime(date, '%Y-%m')
+                        ELSE CAST(date AS VARCHAR) END,
+    source_code || source_role, target_code || target_role, cameo, modality)), 1, 16)"""
 REPORT_ID_SQL = "substr(sha256(concat_ws(chr(31), 'event', '{origin}', origin_event_id)), 1, 16)"
 
 _EVENT_COLUMNS = """events (event_id, date, date_precision, source_code, source_role, target_code, target_role,
     cameo, cameo_root, quad, goldstein, plover, plover_mode, modality, issues)"""
-# Every column but the PLOVER type and mode follows from the key (date, actors, code), so grouping by
-# them all yields one row per key; POLECAT rows of one event may differ in type or mode, and min() picks
-# the same one on every run. (Twice as fast as grouping by the key alone with any_value() for the rest.)
+# Every column but the PLOVER type and mode and the issues follows from the key (date and its precision,
+# actors, code, modality), so grouping by them all yields one row per key; POLECAT rows of one event may
+# differ in type or mode, and min() picks the same one on every run. (Twice as fast as grouping by the
+# key alone with any_value() for the rest.)
 _EVENT_ROWS = """
-    SELECT event_id, date, 'day', source_code, source_role, target_code, target_role, cameo, cameo_root,
-           quad, goldstein, min(plover), min(plover_mode), 'factual', []
+    SELECT event_id, date, date_precision, source_code, source_role, target_code, target_role, cameo,
+           cameo_root, quad, goldstein, min(plover), min(plover_mode), modality, min(issues)
     FROM tp_staged s WHERE reason IS NULL {only_new}
-    GROUP BY event_id, date, source_code, source_role, target_code, target_role, cameo, cameo_root, quad,
-             goldstein"""
+    GROUP BY event_id, date, date_precision, source_code, source_role, target_code, target_role, cameo,
+             cameo_root, quad, goldstein, modality"""
 
 _REPORT_COLUMNS = """event_reports (report_id, event_id, origin, document_id, sentence_index, span_start,
     span_end, evidence_text, source_name, source_canonical, target_name, target_canonical, attribution,
@@ -66,6 +69,12 @@ def read_csv_sql(path: Path, layout: Layout) -> str:
         store_rejects=true, rejects_table='tp_csv_errors', rejects_scan='tp_csv_scans')"""
 
 
+def read_json_sql(path: Path, layout: Layout) -> str:
+    """The ``read_json(...)`` call that reads the records of a PLOVER file: a JSON array, or one per line."""
+    columns = ", ".join(f"'{name}': '{kind}'" for name, kind in layout.columns)
+    return f"""read_json('{str(path).replace("'", "''")}', format='{layout.json_format}', columns={{{columns}}})"""
+
+
 def stage(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout) -> int:
     """Map every row of ``path`` into ``tp_staged``; return the number of rows staged."""
     origin = layout.format
@@ -74,7 +83,9 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, layout: Layout) -> int:
                      for column in STAGED_COLUMNS if column not in ("origin_event_id", "reason"))
     drop_temp_tables(con)
     select = SELECTS[origin](layout)
-    if origin in ("icews", "polecat"):
+    if origin in JSON_FORMATS:
+        select = select.replace("{source}", read_json_sql(path, layout))
+    elif origin in ("icews", "polecat"):
         # Their mapping reads the rows more than once (ICEWS's sector lists first), so the file is read
         # once into a temporary table; GDELT maps straight from the file in a single scan.
         con.execute(f"CREATE TEMP TABLE tp_raw AS SELECT * FROM {read_csv_sql(path, layout)}")
@@ -123,7 +134,9 @@ def rejects(con: duckdb.DuckDBPyConnection, source: str, origin: str) -> list[Re
         SELECT reason, count(*), min(coalesce(origin_event_id, ''), 5)
         FROM tp_staged WHERE reason IS NOT NULL GROUP BY reason
     """).fetchall()
-    unreadable = con.execute("SELECT count(DISTINCT line), min(DISTINCT line, 5) FROM tp_csv_errors").fetchone()
+    # JSON has no skippable lines: a malformed file fails as a whole (see importer._import_file).
+    unreadable = None if origin in JSON_FORMATS else con.execute(
+        "SELECT count(DISTINCT line), min(DISTINCT line, 5) FROM tp_csv_errors").fetchone()
     if unreadable and unreadable[0]:
         rows.append((UNREADABLE, unreadable[0], [f"line {line}" for line in unreadable[1]]))
     rows.sort(key=lambda row: REASONS.index(row[0]))

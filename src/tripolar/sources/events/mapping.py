@@ -1,22 +1,27 @@
 """The SQL that maps each dataset's rows onto one staged shape: an event, or the reason it is refused.
 
 Each ``*_select`` returns a SELECT over the relation ``{source}`` (the file as DuckDB reads it, or for
-ICEWS and POLECAT the temporary table it was read into, ``tp_raw``) that
-yields one row per dataset row with the columns of :data:`STAGED_COLUMNS`. ``reason`` is NULL for a
+ICEWS and POLECAT the temporary table it was read into, ``tp_raw``) that yields one row per dataset
+row (for PLOVER, per JSON record) with the columns of :data:`STAGED_COLUMNS`. ``reason`` is NULL for a
 row that maps to an event, else the first rule it breaks (:mod:`tripolar.sources.events.reasons`).
 The lookup tables it joins are made by :mod:`tripolar.sources.events.lookups`.
 """
 
 from __future__ import annotations
 
+from tripolar.model import MODALITIES
+from tripolar.ontology.cameo import PLOVER_TYPES
 from tripolar.sources.events.formats import Layout
-from tripolar.sources.events.reasons import BAD_CODE, BAD_PLOVER, reason_sql
+from tripolar.sources.events.reasons import BAD_CODE, BAD_PLOVER, DOCUMENTATION, reason_sql
 
 STAGED_COLUMNS = (
     "origin_event_id", "date", "source_code", "source_role", "target_code", "target_role", "cameo",
     "cameo_root", "quad", "goldstein", "plover", "plover_mode", "source_name", "target_name", "origin_url",
-    "origin_quad", "origin_goldstein", "evidence_text", "sentence_index", "reason",
+    "origin_quad", "origin_goldstein", "evidence_text", "sentence_index", "date_precision", "modality", "issues",
+    "reason",
 )
+# Datasets code what happened, on the day: only our own PLOVER export says otherwise.
+PLAIN = "'day' AS date_precision, 'factual' AS modality, CAST([] AS VARCHAR[]) AS issues"
 
 # -- GDELT 1.0 and 2.0 ------------------------------------------------------------------------------
 
@@ -48,7 +53,7 @@ def gdelt_select(layout: Layout) -> str:
         k.code AS cameo, k.root AS cameo_root, k.quad, k.goldstein, k.plover, k.plover_mode,
         Actor1Name AS source_name, Actor2Name AS target_name, SOURCEURL AS origin_url,
         QuadClass AS origin_quad, GoldsteinScale AS origin_goldstein,
-        CAST(NULL AS VARCHAR) AS evidence_text, CAST(NULL AS INTEGER) AS sentence_index,
+        CAST(NULL AS VARCHAR) AS evidence_text, CAST(NULL AS INTEGER) AS sentence_index, {PLAIN},
         {reason_sql('GLOBALEVENTID', 'day', 'k.code', BAD_CODE, 'Actor1Code', 'Actor2Code', 'source_code',
                  'Actor1CountryCode', 'target_code', 'Actor2CountryCode')} AS reason
     FROM (
@@ -110,6 +115,7 @@ def icews_select(layout: Layout) -> str:
     SELECT origin_event_id, date, source_code, source_role, target_code, target_role,
            k.code AS cameo, k.root AS cameo_root, k.quad, k.goldstein, k.plover, k.plover_mode,
            source_name, target_name, origin_url, origin_quad, origin_goldstein, evidence_text, sentence_index,
+           {PLAIN},
            {reason_sql('origin_event_id', 'date', 'k.code', BAD_CODE, 'source_name', 'target_name', 'source_code',
                     'source_country', 'target_code', 'target_country')} AS reason
     FROM (
@@ -153,6 +159,7 @@ def polecat_select(layout: Layout) -> str:
     SELECT origin_event_id, date, source_code, source_role, target_code, target_role,
            k.code AS cameo, k.root AS cameo_root, k.quad, k.goldstein, p.plover, p.plover_mode,
            source_name, target_name, origin_url, origin_quad, origin_goldstein, evidence_text, sentence_index,
+           {PLAIN},
            {reason_sql('origin_event_id', 'date', 'k.code', BAD_PLOVER, 'source_name', 'target_name', 'source_code',
                     'source_country', 'target_code', 'target_country')} AS reason
     FROM (
@@ -195,4 +202,97 @@ def polecat_select(layout: Layout) -> str:
     """
 
 
-SELECTS = {"gdelt1": gdelt_select, "gdelt2": gdelt_select, "icews": icews_select, "polecat": polecat_select}
+# -- PLOVER JSON ------------------------------------------------------------------------------------
+
+# CAMEO's codes for an actor with no country: an intergovernmental or non-governmental organisation, or
+# an international militarised group.
+CAMEO_GROUPS = ("IGO", "NGO", "IMG")
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def _plover_actor(side: str, column: str) -> str:
+    """Name, code and sector of the first actor of a PLOVER actor list (the main one, as in POLECAT)."""
+    # A list is the rule; a lone object is taken as it is, and "" or [] is no actor.
+    actor = f"coalesce(json_extract({column}, '$[0]'), CASE WHEN json_type({column}) = 'OBJECT' THEN {column} END)"
+    return f"""{actor} AS {side}_actor,
+        json_extract_string({actor}, '$.actorText') AS {side}_name,
+        nullif(upper(trim(json_extract_string({actor}, '$.code'))), '') AS {side}_raw,
+        upper(left(trim(json_extract_string({actor}, '$.sector')), 3)) AS {side}_sector"""
+
+
+def _plover_code(side: str) -> tuple[str, str]:
+    """Code and role of a PLOVER actor. Its code is ISO3 (or CAMEO's where it differs), one of our NATO,
+    EUR, WST and IGO, or CAMEO's IGO, NGO or IMG for a body with no country, which its name may tell."""
+    # As in GDELT, a CAMEO group code marks a body whatever its sector (UN peacekeepers: IGO, MIL).
+    code = f"""coalesce({side}cc.code, CASE
+        WHEN {side}_raw IN ('NATO', 'EUR') THEN {side}_raw
+        WHEN {side}_raw IN ({_sql_list(CAMEO_GROUPS)}) THEN coalesce({side}_grp.code, 'IGO')
+    END)"""
+    # Sectors may carry CAMEO's ethnic or religious suffix ("CVLalb"); without one a group code is its type.
+    role = f"coalesce({side}r.role, {side}g.role)"
+    body = f"{side}_raw IN ({_sql_list(('NATO', 'EUR', 'WST', *CAMEO_GROUPS))})"
+    return code, f"CASE WHEN {role} = 'IGO' AND {body} THEN '' ELSE coalesce({role}, '') END"
+
+
+def plover_select(layout: Layout) -> str:
+    source_code, source_role = _plover_code("s")
+    target_code, target_role = _plover_code("t")
+    return f"""
+    SELECT *, CASE WHEN plover_given = 'DOCUMENT' THEN '{DOCUMENTATION}'
+                   WHEN first_reason = '{BAD_PLOVER}' AND own_cameo IS NOT NULL THEN '{BAD_CODE}'
+                   ELSE first_reason END AS reason
+    FROM (
+        SELECT p.*, k.code AS cameo, k.root AS cameo_root, k.quad, k.goldstein,
+               coalesce(p.plover_type, k.plover) AS plover,
+               -- A 0.5 name without a mode takes the code's: DISAPPROVE is ACCUSE's "disapprove".
+               CASE WHEN p.mode_given <> '' OR p.plover_type = p.plover_given THEN p.mode_given
+                    ELSE k.plover_mode END AS plover_mode,
+               {reason_sql('origin_event_id', 'date', 'k.code', BAD_PLOVER, 's_actor', 't_actor', 'source_code',
+                           's_raw', 'target_code', 't_raw')} AS first_reason
+        FROM (
+            SELECT r.*, s_name AS source_name, t_name AS target_name,
+                   {source_code} AS source_code, {source_role} AS source_role,
+                   {target_code} AS target_code, {target_role} AS target_role,
+                   -- PLOVER 0.5 names (DEMAND...) become today's type of their CAMEO code (REQUEST...).
+                   CASE WHEN r.plover_given IN ({_sql_list(PLOVER_TYPES)}) THEN r.plover_given ELSE kb.plover END
+                       AS plover_type,
+                   pb.cameo AS type_cameo
+            FROM (
+                SELECT nullif(trim(r.id), '') AS origin_event_id,
+                       coalesce(try_cast(r.date AS DATE), CAST(try_cast(r.date AS TIMESTAMP) AS DATE)) AS date,
+                       CASE WHEN lower(r.datePrecision) IN ('month', 'year') THEN lower(r.datePrecision)
+                            ELSE 'day' END AS date_precision,
+                       CASE WHEN lower(r.modality) IN ({_sql_list(MODALITIES)}) THEN lower(r.modality)
+                            ELSE 'factual' END AS modality,
+                       coalesce(try_cast(r.issues AS VARCHAR[]), []) AS issues,
+                       upper(trim(r.event)) AS plover_given, lower(trim(coalesce(r.mode, ''))) AS mode_given,
+                       nullif(trim(r.cameo), '') AS own_cameo,
+                       {_plover_actor('s', 'r.source')},
+                       {_plover_actor('t', 'r.target')},
+                       r.sourceUrl AS origin_url, try_cast(r.quad AS TINYINT) AS origin_quad,
+                       try_cast(r.goldstein AS DOUBLE) AS origin_goldstein,
+                       r.text AS evidence_text, CAST(NULL AS INTEGER) AS sentence_index
+                FROM {{source}} r
+            ) r
+            LEFT JOIN tp_country_code scc ON scc.dataset_code = r.s_raw
+            LEFT JOIN tp_country_code tcc ON tcc.dataset_code = r.t_raw
+            LEFT JOIN tp_actor_type sr ON sr.type_code = r.s_sector
+            LEFT JOIN tp_actor_type tr ON tr.type_code = r.t_sector
+            LEFT JOIN tp_actor_type sg ON sg.type_code = r.s_raw AND r.s_raw IN ({_sql_list(CAMEO_GROUPS)})
+            LEFT JOIN tp_actor_type tg ON tg.type_code = r.t_raw AND r.t_raw IN ({_sql_list(CAMEO_GROUPS)})
+            LEFT JOIN tp_plover_cameo pb ON pb.plover = r.plover_given AND pb.mode = ''
+            LEFT JOIN tp_cameo kb ON kb.code = pb.cameo
+            {_grouping_join('s', 'r.s_name')}
+            {_grouping_join('t', 'r.t_name')}
+        ) p
+        LEFT JOIN tp_plover_cameo pm ON pm.plover = p.plover_type AND pm.mode = p.mode_given AND p.mode_given <> ''
+        LEFT JOIN tp_cameo k ON k.code = coalesce(p.own_cameo, pm.cameo, p.type_cameo)
+    )
+    """
+
+
+SELECTS = {"gdelt1": gdelt_select, "gdelt2": gdelt_select, "icews": icews_select, "polecat": polecat_select,
+           "plover": plover_select}

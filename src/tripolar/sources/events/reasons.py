@@ -6,6 +6,7 @@ report or exactly one refusal.
 
 from __future__ import annotations
 
+DOCUMENTATION = "documentation record, not an event"
 NO_ID = "missing event id"
 BAD_DATE = "bad or missing date"
 BAD_CODE = "missing or unknown CAMEO code"
@@ -18,7 +19,7 @@ TARGET_NO_COUNTRY = "target actor without country"
 TARGET_UNKNOWN_COUNTRY = "unknown target country"
 UNREADABLE = "unreadable row"
 # In the order they are checked (an unreadable line is refused by DuckDB before any other check).
-REASONS = (UNREADABLE, NO_ID, BAD_DATE, BAD_CODE, BAD_PLOVER, NO_SOURCE, NO_TARGET, SOURCE_NO_COUNTRY,
+REASONS = (UNREADABLE, DOCUMENTATION, NO_ID, BAD_DATE, BAD_CODE, BAD_PLOVER, NO_SOURCE, NO_TARGET, SOURCE_NO_COUNTRY,
            SOURCE_UNKNOWN_COUNTRY, TARGET_NO_COUNTRY, TARGET_UNKNOWN_COUNTRY)
 
 # The dataset column each reason is about, per format (stored as the reject's ``field``).
@@ -35,14 +36,19 @@ REASON_FIELDS = {
                 NO_TARGET: "Recipient Name", SOURCE_NO_COUNTRY: "Actor Country",
                 SOURCE_UNKNOWN_COUNTRY: "Actor Country", TARGET_NO_COUNTRY: "Recipient Country",
                 TARGET_UNKNOWN_COUNTRY: "Recipient Country"},
+    "plover": {DOCUMENTATION: "event", NO_ID: "id", BAD_DATE: "date", BAD_CODE: "cameo", BAD_PLOVER: "event",
+               NO_SOURCE: "source", NO_TARGET: "target", SOURCE_NO_COUNTRY: "source",
+               SOURCE_UNKNOWN_COUNTRY: "source", TARGET_NO_COUNTRY: "target", TARGET_UNKNOWN_COUNTRY: "target"},
 }
 
 REASON_HINTS = {
+    DOCUMENTATION: "a PLOVER 'DOCUMENT' record describes the file (licence, coder, notes) and codes no event",
     NO_ID: "the row has no dataset event id, so it could not be told apart on re-import",
     UNREADABLE: "the line does not fit the format's columns or types (see the examples' line numbers)",
     BAD_DATE: "the event date is empty or not a valid YYYYMMDD / YYYY-MM-DD date",
     BAD_CODE: "the CAMEO event code is empty or not in the CAMEO 1.1b3 codebook (`tripolar cameo`)",
-    BAD_PLOVER: "the PLOVER event type is empty or not one of the 16 POLECAT types",
+    BAD_PLOVER: "the PLOVER event type is empty or not one of the 16 POLECAT types (nor a PLOVER 0.5 name:"
+                " DEMAND, DISAPPROVE, FIGHT, INVESTIGATE)",
     NO_SOURCE: "the row names no source actor",
     NO_TARGET: "the row names no target actor (a one-sided event cannot be a dyad)",
     SOURCE_NO_COUNTRY: "the source actor has no country and is not an international body",
