@@ -1,6 +1,6 @@
 """Actor mentions in text: every name the knowledge base knows, found in one pass, resolved by date.
 
-One Aho-Corasick automaton holds the names of states, capitals, seats of power, bodies, armed groups
+One Aho-Corasick automaton holds the names of states, capitals, places, seats of power, bodies, armed groups
 and office-holders (with their titles), the office phrases ("China's foreign minister", "the US
 president") and country + role nouns ("Russian troops", "Chinese officials"). Matches are leftmost
 longest on word boundaries. Case matters where English makes it matter: a name must start with a

@@ -1,4 +1,4 @@
-"""The actor knowledge base as data: states, institutions, groupings, armed groups, offices, tenures.
+"""The actor knowledge base as data: states, institutions, groupings, armed groups, offices, tenures, places.
 
 Each loader reads one kind of table from ``ontology/data`` and returns typed records; the
 resolver (``resolver.py``) indexes them by name.
@@ -60,6 +60,17 @@ class ArmedGroup:
     aliases: tuple[str, ...]
     code: str
     role: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place that stands for the state it belongs to: "Crimea" is Ukraine, "Kinmen" Taiwan."""
+
+    name: str
+    country: str
+    kind: str
+    aliases: tuple[str, ...]
     note: str
 
 
@@ -157,6 +168,32 @@ def armed_groups() -> tuple[ArmedGroup, ...]:
         )
         for _, row in read_table(path, ("key", "name", "code"))
     )
+
+
+PLACE_KINDS = ("province", "region", "city", "island", "territory", "site", "waterway")
+
+
+@cache
+def places(path: Path | None = None) -> tuple[Place, ...]:
+    """Regions, provinces, cities, islands, territories and sites, each under the state it belongs to."""
+    path = path or data_path("places.tsv")
+    rows: list[Place] = []
+    first_line: dict[str, int] = {}  # casefolded name or alias → the line that lists it
+    for line, row in read_table(path, ("name", "country", "kind")):
+        code = _known_code(row["country"], path, line, "country")
+        if countries()[code].status == "historical":
+            raise DataError(f"'{code}' is a historical state: list a place under today's state", path=path,
+                            line=line, field="country")
+        if row["kind"] not in PLACE_KINDS:
+            raise DataError(f"'{row['kind']}' is not one of {', '.join(PLACE_KINDS)}", path=path, line=line,
+                            field="kind")
+        place = Place(row["name"], code, row["kind"], split_list(row.get("aliases", "")), row.get("note", ""))
+        for field, surface in (("name", place.name), *(("aliases", alias) for alias in place.aliases)):
+            earlier = first_line.setdefault(" ".join(surface.casefold().split()), line)
+            if earlier != line:
+                raise DataError(f"'{surface}' is already a name at line {earlier}", path=path, line=line, field=field)
+        rows.append(place)
+    return tuple(rows)
 
 
 def _coded_files(folder: str) -> list[Path]:

@@ -16,7 +16,16 @@ from datetime import date
 from functools import cache
 
 from tripolar.errors import ActorNotFound
-from tripolar.ontology.actors import Tenure, armed_groups, countries, groupings, institutions, offices, tenures
+from tripolar.ontology.actors import (
+    Tenure,
+    armed_groups,
+    countries,
+    groupings,
+    institutions,
+    offices,
+    places,
+    tenures,
+)
 
 # When one person holds several offices at once, the first listed here names them.
 OFFICE_RANK = (
@@ -79,6 +88,7 @@ class KnowledgeBase:
         self.titles: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._index_fixed()
         self._index_people()
+        self._index_places()
         # Longest qualifier first, so "south korean" wins over "korean".
         self.qualifier_order = sorted(self.qualifiers.items(), key=lambda item: -len(item[0]))
 
@@ -130,6 +140,20 @@ class KnowledgeBase:
                 for surface in names:
                     self.titled[name_key(f"{title} {surface}")].add((tenure.person, tenure.office))
                     self.surfaces.add(f"{title} {surface}")
+
+    def _index_places(self) -> None:
+        """Places name their state as a whole (role ""): "strikes in Kharkiv" hit Ukraine, not its
+        government, as "Kyiv" would. They come last and take only free names, so a place never
+        shadows a state, capital, body, group or person ("Smolensk Square" stays the Russian foreign
+        ministry, and a longer name wins in text anyway)."""
+        for place in places():
+            entry = _Fixed(place.country, "", countries()[place.country].name)
+            for surface in (place.name, *place.aliases):
+                key = name_key(surface)
+                if key in self.fixed or key in self.people or key in self.titled:
+                    continue
+                self.fixed[key] = entry
+                self.surfaces.add(surface)
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, name: str, on: date, country: str | None = None) -> Resolution:
@@ -279,6 +303,7 @@ def knowledge_base_summary() -> dict[str, int]:
         "institutions": len(institutions()),
         "groupings": len(groupings()),
         "armed_groups": len(armed_groups()),
+        "places": len(places()),
         "offices": len(offices()),
         "office_holders": len({t.person for t in tenures()}),
         "tenures": len(tenures()),
