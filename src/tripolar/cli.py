@@ -227,18 +227,19 @@ class EventFormat(StrEnum):
     gdelt2 = "gdelt2"
     icews = "icews"
     polecat = "polecat"
+    plover = "plover"
 
 
 @app.command("import-events")
 def import_events_command(
-    files: Annotated[list[str], typer.Argument(help="GDELT, ICEWS or POLECAT files as downloaded "
-                                               "(.CSV, .tsv, .tab, .gz, .zip; globs accepted).")],
+    files: Annotated[list[str], typer.Argument(help="GDELT, ICEWS or POLECAT files as downloaded, or PLOVER "
+                                               "JSON (.CSV, .tsv, .tab, .json, .jsonl, .gz, .zip; globs accepted).")],
     format: Annotated[EventFormat | None, typer.Option("--format", "-f", help="The dataset; detected from "
-                                                       "the header or column count when not given.")] = None,
+                                                       "the header, column count or JSON when not given.")] = None,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Import pre-coded events (GDELT 1.0/2.0, ICEWS, POLECAT) into the events table, in SQL."""
+    """Import pre-coded events (GDELT 1.0/2.0, ICEWS, POLECAT, PLOVER JSON) into the events table, in SQL."""
     from tripolar.sources.events import import_events
 
     with open_store(db) as store, progress_reporter("Importing") as report_progress:
@@ -278,15 +279,32 @@ def import_events_command(
 
 
 @app.command("run")
-def run_command(db: DbOption = None,
-                batch_size: Annotated[int, typer.Option(help="Documents per transaction.", min=1)] = 200) -> None:
+def run_command(
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per transaction (per shard with --cluster).",
+                                            min=1)] = 200,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="Code on a Dask cluster: 'local' (one worker per core) or a scheduler address, "
+        "tcp://HOST:PORT.")] = None,
+    shard_dir: Annotated[Path | None, typer.Option(
+        help="With --cluster: where workers write Parquet shards (kept); on a filesystem the workers "
+        "share for a remote cluster [default: a temporary directory, removed]")] = None,
+) -> None:
     """Code every stored document this coder version has not coded yet (resumable, idempotent)."""
     from tripolar.coding.runner import code_store
 
+    if shard_dir is not None and cluster is None:
+        fail("--shard-dir is only used with --cluster: add --cluster local or --cluster tcp://HOST:PORT", code=2)
     with open_store(db) as store, progress_reporter("Coding") as report_progress:
         try:
-            report = code_store(store, batch_size=batch_size,
-                                progress=lambda done, total: report_progress(done, total, ""))
+            if cluster is None:
+                report = code_store(store, batch_size=batch_size,
+                                    progress=lambda done, total: report_progress(done, total, ""))
+            else:
+                from tripolar.coding.cluster import code_store_on_cluster
+
+                report = code_store_on_cluster(store, cluster, partition_size=batch_size, shard_dir=shard_dir,
+                                               progress=lambda done, total: report_progress(done, total, ""))
         except TripolarError as error:
             fail(str(error))
     console.print(f"Coded {report.documents:,} documents ({report.already_coded:,} already coded): "

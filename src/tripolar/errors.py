@@ -5,7 +5,8 @@
     │   └── ActorNotFound a name the actor knowledge base does not know
     ├── DataError         a packaged data file is malformed (a bug in tripolar's data)
     ├── StoreError        the database cannot be opened, migrated or written
-    └── ExportError       an export or import directory is unusable
+    ├── ExportError       an export or import directory is unusable
+    └── ClusterError      the Dask cluster cannot be reached or its shards cannot be read
 
 Messages are sentences a user can act on; the CLI prints them without a traceback.
 """
@@ -75,3 +76,7 @@ class StoreError(TripolarError):
 
 class ExportError(TripolarError):
     """An export or import directory is missing, incomplete or from another schema."""
+
+
+class ClusterError(TripolarError):
+    """The Dask scheduler cannot be reached, or a worker's shards are not visible to the driver."""

@@ -6,11 +6,16 @@ an interrupted run resumes where it stopped and a repeated run adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tripolar.coding.coder import CODER, Coder, default_coder
+from tripolar.model import Document, Event, Sentence
 from tripolar.store import Store
+
+# The keyword arguments of Store.write for one coded batch: sentences, events, codings.
+CodedBatch = dict[str, list[Any]]
 
 
 @dataclass(slots=True)
@@ -31,6 +36,19 @@ def uncoded_documents(store: Store, coder: str = CODER) -> list[str]:
     return [row[0] for row in rows]
 
 
+def code_documents(coder: Coder, documents: Sequence[Document]) -> CodedBatch:
+    """Code a batch into what :meth:`Store.write` takes: sentences, events and a coding mark per document
+    (the one coding step shared by the single-process run and the cluster's workers)."""
+    sentences: list[Sentence] = []
+    events: list[Event] = []
+    codings: list[tuple[str, str, int]] = []
+    for document, document_sentences, document_events in coder.code(documents):
+        sentences.extend(document_sentences)
+        events.extend(document_events)
+        codings.append((document.id, CODER, len(document_events)))
+    return {"sentences": sentences, "events": events, "codings": codings}
+
+
 def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = None,
                progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Code the store's uncoded documents in batches; return what was added."""
@@ -40,12 +58,7 @@ def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = Non
     report = RunReport(already_coded=total_documents - len(pending))
     for first in range(0, len(pending), batch_size):
         documents = list(store.documents(pending[first:first + batch_size]))
-        sentences, events, codings = [], [], []
-        for document, document_sentences, document_events in coder.code(documents):
-            sentences.extend(document_sentences)
-            events.extend(document_events)
-            codings.append((document.id, CODER, len(document_events)))
-        added = store.write(sentences=sentences, events=events, codings=codings)
+        added = store.write(**code_documents(coder, documents))
         report.documents += len(documents)
         report.sentences += added["sentences"]
         report.events_added += added["events"]

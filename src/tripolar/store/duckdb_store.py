@@ -80,7 +80,8 @@ def _run_row(run: Run) -> tuple[Any, ...]:
 
 
 class Store:
-    """A DuckDB file holding documents, sentences, events, reports, rejects and runs."""
+    """A DuckDB file holding documents, sentences, events, reports, rejects and runs (``":memory:"``: a
+    scratch store that lives as long as the object)."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_db_path()
@@ -174,20 +175,27 @@ class Store:
     def _insert(self, table: Table, rows: Sequence[tuple[Any, ...]]) -> int:
         before = self.count(table.name)
         key_at = [table.column_names.index(name) for name in table.key]
-        unique = {tuple(row[i] for i in key_at): row for row in rows}
+        merged_at = [table.column_names.index(name) for name in table.merged]
+        unique: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for row in rows:
+            key = tuple(row[i] for i in key_at)
+            unique[key] = _merge_lists(row, unique.get(key), merged_at) if merged_at else row
         rows = list(unique.values())
         # Columns go in as typed lists and come out row-wise via unnest: one statement per batch
         # instead of a round trip per row.
-        columns = list(zip(*rows, strict=True))
+        columns = [list(column) for column in zip(*rows, strict=True)]
         selects = ", ".join(
             f"unnest(${i + 1}::{kind.split()[0]}[]) AS {name}" for i, (name, kind) in enumerate(table.columns)
         )
         self.con.execute(
             f"INSERT INTO {table.name} ({', '.join(table.column_names)}) SELECT * FROM (SELECT {selects}) s "
             f"WHERE {not_stored(table)}",
-            [list(column) for column in columns],
+            columns,
         )
-        return self.count(table.name) - before
+        added = self.count(table.name) - before
+        if merged_at and added < len(rows):
+            self.con.execute(merge_stored(table, f"(SELECT {selects})"), columns)
+        return added
 
     def save_run(self, run: Run) -> None:
         """Insert or update a run (its status and counts change as it goes)."""
@@ -258,6 +266,25 @@ def not_stored(table: Table, alias: str = "s") -> str:
     every table unique, with or without a declared primary key)."""
     match = " AND ".join(f"stored.{column} = {alias}.{column}" for column in table.key)
     return f"NOT EXISTS (SELECT 1 FROM {table.name} stored WHERE {match})"
+
+
+def merge_stored(table: Table, source: str, alias: str = "s") -> str:
+    """SQL: fold the ``merged`` list columns of the rows in ``source`` into the stored rows with the same
+    key (sorted union), so what a key ends up holding does not depend on the order it was written in."""
+    match = " AND ".join(f"stored.{column} = {alias}.{column}" for column in table.key)
+    union = ", ".join(f"{column} = list_sort(list_distinct(list_concat(stored.{column}, {alias}.{column})))"
+                      for column in table.merged)
+    grows = " OR ".join(f"NOT list_has_all(coalesce(stored.{column}, []), coalesce({alias}.{column}, []))"
+                        for column in table.merged)
+    return f"UPDATE {table.name} AS stored SET {union} FROM {source} {alias} WHERE {match} AND ({grows})"
+
+
+def _merge_lists(row: tuple[Any, ...], earlier: tuple[Any, ...] | None, merged_at: Sequence[int]) -> tuple[Any, ...]:
+    """``row`` with its merged list columns sorted and unique, unioned with those of ``earlier``."""
+    values = list(row)
+    for i in merged_at:
+        values[i] = sorted({*(row[i] or ()), *((earlier[i] or ()) if earlier else ())})
+    return tuple(values)
 
 
 def _now() -> datetime:

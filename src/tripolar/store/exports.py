@@ -9,7 +9,7 @@ from pathlib import Path
 from tripolar import __version__
 from tripolar.errors import ExportError
 from tripolar.ontology.actors import countries
-from tripolar.store.duckdb_store import Store, WriteResult, not_stored
+from tripolar.store.duckdb_store import Store, WriteResult, merge_stored, not_stored
 from tripolar.store.schema import SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
@@ -70,7 +70,14 @@ def import_parquet(store: Store, directory: str | Path) -> WriteResult:
                 f"WHERE {not_stored(table)}", [str(source)]
             )
             result.added[table.name] = store.count(table.name) - before
+            if table.merged and result.added[table.name] < _parquet_rows(store, source):
+                store.con.execute(merge_stored(table, "read_parquet(?)"), [str(source)])
     return result
+
+
+def _parquet_rows(store: Store, path: Path) -> int:
+    row = store.con.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _gdelt_country_sql(column: str) -> str:

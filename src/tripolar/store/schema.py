@@ -9,12 +9,16 @@ from dataclasses import dataclass
 class Table:
     """A table; ``key`` is its identity. ``keyed`` tables also declare it as a PRIMARY KEY; the two big
     event tables do not, as the key index halves bulk-import speed: writers keep them unique by
-    inserting only keys not yet stored (an anti-join), the same rule for every table."""
+    inserting only keys not yet stored (an anti-join), the same rule for every table.
+
+    ``merged`` names list columns that hold the sorted union of every write of a key, so a row written
+    from several sources (an event read in several reports) does not depend on the order of writes."""
 
     name: str
     columns: tuple[tuple[str, str], ...]
     key: tuple[str, ...]
     keyed: bool = True
+    merged: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -57,7 +61,7 @@ EVENTS = Table("events", (
     ("target_role", "VARCHAR"), ("cameo", "VARCHAR NOT NULL"), ("cameo_root", "VARCHAR"),
     ("quad", "TINYINT"), ("goldstein", "DOUBLE"), ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"),
     ("modality", "VARCHAR"), ("issues", "VARCHAR[]"),
-), ("event_id",), keyed=False)
+), ("event_id",), keyed=False, merged=("issues",))  # an event's issues: those of all its reports
 
 EVENT_REPORTS = Table("event_reports", (
     ("report_id", "VARCHAR"), ("event_id", "VARCHAR NOT NULL"), ("origin", "VARCHAR"),
