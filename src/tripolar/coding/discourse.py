@@ -108,6 +108,8 @@ def points_back(sentence: Span) -> bool:
 def pair_role(head: Token) -> str | None:
     """The role a pair phrase gives its two states ("the two leaders" → GOV), or None when ``head``
     does not head a pair phrase. "The two countries' leaders" counts too: the possessor is the pair."""
+    if head.lower_ in PAIR_WORDS and head.pos_ in ("NUM", "PRON", "DET"):
+        return ""  # "the two signed a statement", "both agreed"
     owners = [child for child in head.children if child.dep_ == "poss"]
     owners += [grandchild for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
                for grandchild in child.children if grandchild.dep_ == "pobj"]

@@ -243,6 +243,9 @@ _MAIN_CLAUSE_END = _Step(None, in_main_clause=True)
 _ISLAND = _Step(None, in_main_clause=False)
 
 
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "any"})
+
+
 def read_modality(trigger: Token, has_date: bool = False) -> ModalityReading:
     """The modality of the event carried by ``trigger`` (a verb or an event noun of a parsed sentence).
 
@@ -318,6 +321,13 @@ def _step_from_noun(noun: Token, scope: _Scope) -> _Step:
         # object or a complement of its own is about something else.
         if any(child.dep_ in ("dobj", "ccomp", "xcomp", "acomp", "attr") and child.lower_ != "place"
                for child in governor.children):
+            # But an indefinite event under a modal names no particular event: "a blockade of Taiwan
+            # would constitute a threat", "any attack could trigger a war".
+            modal = next((child for child in governor.children if child.dep_ in AUXILIARIES and child.tag_ == "MD"),
+                         None)
+            if modal is not None and any(child.dep_ == "det" and child.lower_ in INDEFINITE_DETERMINERS
+                                         for child in noun.children):
+                scope.add("hypothetical", f"{modal.text} (of an indefinite event)")
             return _ISLAND
         return _Step(governor)
     if relation == "pobj":

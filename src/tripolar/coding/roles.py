@@ -162,16 +162,18 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     return []
 
 
-def noun_source_heads(noun: Token) -> list[Token]:
+def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token: True) -> list[Token]:
     """Who does a nominal event: "Russia's ban", "Chinese sanctions", "sanctions by the EU", or the
-    subject of the verb the noun completes ("Beijing announced a ban")."""
-    heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod")]
+    subject of the verb the noun completes ("Beijing announced a ban"). ``names`` tells whether a
+    phrase names an actor: a modifier that names none ("*arms* sales", "*new* sanctions") leaves the
+    doer to be found further up."""
+    heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod") and names(child)]
     heads.extend(agent for agent in preposition_objects(noun, "by", depth=1))
     if heads:
         return heads
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         # "the expulsion of diplomats and the closure of a consulate": one doer for both.
-        return noun_source_heads(noun.head)
+        return noun_source_heads(noun.head, names)
     # Up through the phrase to the verb it completes: "Beijing announced a ban", "was countered by
     # Beijing with a ban", "China responded with sanctions".
     token = noun
