@@ -310,6 +310,9 @@ def run_command(
     console.print(f"Coded {report.documents:,} documents ({report.already_coded:,} already coded): "
                   f"{report.sentences:,} sentences, {report.events_added:,} new events, "
                   f"{report.reports_added:,} new reports.")
+    if report.rejects_added:
+        errors.print(f"{report.rejects_added:,} new rejects: texts or sentences not coded, with the reason "
+                     "(SELECT * FROM rejects WHERE stage = 'code').", highlight=False, markup=False)
 
 
 @app.command("code")
@@ -327,6 +330,8 @@ def code_command(
             fail(str(error))
     for number, reason in report.problems:
         errors.print(f"{input}, line {number}: {reason} (skipped)", highlight=False, markup=False)
+    for number, reason in report.warnings:
+        errors.print(f"{input}, line {number}: {reason}", highlight=False, markup=False)
     console.print(f"Coded {report.coded:,} of {report.lines:,} lines: {report.events:,} events → {output}")
 
 

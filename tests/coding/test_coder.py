@@ -105,3 +105,24 @@ def test_a_noun_event_in_apposition_to_another_trigger_is_its_own_event():
 ])
 def test_nominal_and_light_verb_events(text, published, expected):
     assert expected in {(source, target, code) for source, target, code, *_ in coded(text, published)}
+
+
+def test_a_directed_act_with_a_partner_is_coded_once_and_a_joint_act_both_ways():
+    directed = coded("In 1972 the United States pursued détente with China.", "2018-06")
+    assert {(source, target, code) for source, target, code, *_ in directed} == {("USA", "CHN", "050")}
+    joint = coded("Joe Biden met with Xi Jinping in Woodside on Wednesday.", "2023-11-16")
+    assert {(source, target, code) for source, target, code, *_ in joint} == {
+        ("USAGOV", "CHNGOV", "040"), ("CHNGOV", "USAGOV", "040")}
+
+
+def test_two_subjects_acting_against_a_third_party_are_not_each_others_targets():
+    assert coded("China and the United States fought against fascism in the Second World War.", "2025-09") == []
+
+
+def test_an_indefinite_event_under_a_modal_is_hypothetical_and_a_definite_one_is_not_read_as_such():
+    assert [(s, t, c, m) for s, t, c, m, *_ in coded(
+        "A Chinese blockade of Taiwan would constitute an existential threat.", "2025-11-25")] == [
+        ("CHN", "TWN", "191", "hypothetical")]
+    assert [(s, t, c, m) for s, t, c, m, *_ in coded(
+        "The Chinese blockade of Taiwan would constitute an existential threat.", "2025-11-25")] == [
+        ("CHN", "TWN", "191", "factual")]

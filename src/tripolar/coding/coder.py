@@ -2,27 +2,33 @@
 
 For every sentence: actor mentions (dictionary), event triggers (pattern dictionary), the source and
 target of each trigger (dependency parse), its date (resolved against the publication date), its
-modality, issue tags and a confidence. Sentences without an actor mention are not parsed further.
+modality, issue tags and a confidence. Documents are split into sentences without the parser
+(``sentences.py``) and only the sentences that may yield an event are parsed, each on its own
+(``prefilter.py``, ``frontend.py``).
 """
 
 from __future__ import annotations
 
+import os
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from itertools import permutations
+from itertools import permutations, product
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
-from tripolar.coding.discourse import DatedAct, Discourse, pair_role, participants, points_back
+from tripolar.coding.discourse import PAIR_WORDS, WINDOW, DatedAct, Discourse, pair_role, participants, points_back
+from tripolar.coding.frontend import DocumentJob, process_count
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
 from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
+from tripolar.coding.prefilter import Prefilter, TriggerWords
 from tripolar.coding.roles import (
     MentionIndex,
     Slotted,
@@ -34,7 +40,8 @@ from tripolar.coding.roles import (
     slot_heads,
     subject_heads,
 )
-from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Sentence
+from tripolar.coding.sentences import SentenceSplitter
+from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
 from tripolar.ontology.actors import countries
 from tripolar.ontology.cameo import cameo
 
@@ -42,6 +49,9 @@ CODER = f"tripolar-{__version__}"
 Coded = tuple[Document, list[Sentence], list[Event]]
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+# Acts two parties do together, coded both ways (CODING_GUIDE.md): consult, negotiate, sign, cooperate,
+# cease fire.
+JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs that report speech: a first-person pronoun in what they report is their subject.
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
@@ -70,25 +80,64 @@ class Party:
 class Coder:
     """Holds the loaded dictionaries and pipeline; :meth:`code` turns documents into events."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, *, prefilter: bool = True, processes: int | None = None) -> None:
+        """``prefilter=False`` parses every sentence (the reference the prefilter must agree with);
+        ``processes`` parse in parallel when a batch is big enough (default ``TRIPOLAR_PROCESSES``, else
+        0: one per core; 1 never forks)."""
         self.nlp = load_pipeline(model)
         self.patterns: PatternSet = load_patterns()
         self.actors: ActorMatcher = actor_matcher()
         self.states = frozenset(countries())
+        self.splitter = SentenceSplitter()
+        self.prefilter: Prefilter | None = None
+        if prefilter:
+            self.prefilter = Prefilter(TriggerWords(self.patterns, self.nlp), self.actors,
+                                       back_words=PERSONAL_PRONOUNS | PAIR_WORDS, window=WINDOW)
+        self.processes = processes if processes is not None else int(os.environ.get("TRIPOLAR_PROCESSES") or 0)
+        # Documents, sentences and parsed sentences coded so far, and calls of code() (how many parsed
+        # in several processes): benchmarks and reports read it.
+        self.counts: Counter[str] = Counter()
 
-    def code(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Coded]:
-        """Code each document; yields it with its sentences and events, in input order."""
-        pending = list(documents)
-        texts = (document.text for document in pending)
-        for document, parsed in zip(pending, self.nlp.pipe(texts, batch_size=batch_size), strict=True):
-            sentences = [Sentence(document.id, index, span.start_char, span.end_char, span.text)
-                         for index, span in enumerate(parsed.sents)]
-            yield document, sentences, list(self._code_doc(document, parsed))
+    def code(self, documents: Iterable[Document], batch_size: int = 128, *,
+             rejects: list[Reject] | None = None) -> Iterator[Coded]:
+        """Code each document; yields it with its sentences and events, in input order.
 
-    def _code_doc(self, document: Document, parsed: Doc) -> Iterator[Event]:
-        discourse = Discourse(self.states)
-        for index, sentence in enumerate(parsed.sents):
-            yield from self.code_sentence(document, index, sentence, discourse=discourse)
+        Every sentence is split off and kept without the parser; only those the prefilter picks are
+        parsed, each on its own, ``batch_size`` at a time. What could not be coded (empty text, an
+        over-long sentence, control characters) is appended to ``rejects`` as one record per document
+        and reason; the batch goes on.
+        """
+        if not isinstance(documents, list | tuple):
+            documents = list(documents)
+        jobs: deque[DocumentJob] = deque()  # prepared, not yet yielded, in input order
+        sent: deque[tuple[DocumentJob, int]] = deque()  # sentences handed to spaCy, in order
+
+        def sentences_to_parse() -> Iterator[str]:
+            for document in documents:
+                job = DocumentJob.prepare(document, self.splitter, self.prefilter, Discourse(self.states))
+                jobs.append(job)
+                for text, index in job.to_parse:
+                    sent.append((job, index))
+                    yield text
+
+        processes = process_count(self.processes, documents)
+        self.counts.update(calls=1, parallel_calls=int(processes > 1))
+        # spaCy keeps the order (also across processes), so each parse is the oldest sentence sent.
+        for doc in self.nlp.pipe(sentences_to_parse(), batch_size=batch_size, n_process=processes):
+            job, index = sent.popleft()
+            while jobs[0] is not job:
+                yield self._code_doc(jobs.popleft(), rejects)
+            job.code(index, doc, self.code_sentence)
+        while jobs:
+            yield self._code_doc(jobs.popleft(), rejects)
+
+    def _code_doc(self, job: DocumentJob, rejects: list[Reject] | None) -> Coded:
+        """A document whose parsed sentences are all coded: its sentences, events and warnings."""
+        job.skip_to(len(job.spans))
+        self.counts.update(documents=1, sentences=len(job.spans), parsed=sum(job.parse))
+        if rejects is not None:
+            rejects.extend(job.rejects())
+        return job.document, job.sentences(), job.events
 
     def code_sentence(self, document: Document, index: int, sentence: Span, offset: int = 0,
                       discourse: Discourse | None = None) -> Iterator[Event]:
@@ -138,17 +187,22 @@ class Coder:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
         sources = self._parties(self._source_heads(trigger.token, noun, scope), scope)
-        targets = []
+        targets, target_phrase = [], False
         for slot in trigger.pattern.targets:
-            targets = self._parties(slot_heads(trigger.token, slot, noun=noun), scope)
+            heads = slot_heads(trigger.token, slot, noun=noun)
+            target_phrase = target_phrase or bool(heads)
+            targets = self._parties(heads, scope)
             if targets:
                 break
-        pairs = [(source, target) for source in sources for target in targets]
-        if trigger.pattern.symmetric and (not targets or not sources):
-            # "Russia and China signed a pact", "talks between X and Y": each party with each other.
-            pairs = list(permutations(sources or targets, 2))
-        elif trigger.pattern.symmetric:
-            pairs += [(target, source) for source, target in pairs]
+        pairs = list(product(sources, targets))
+        if trigger.pattern.symmetric:
+            if not sources or not (targets or target_phrase):
+                # "Russia and China signed a pact", "talks between X and Y": each party with each other;
+                # not when the target is someone else ("X and Y fought against fascism").
+                pairs = list(permutations(sources or targets, 2))
+            elif trigger.pattern.cameo.startswith(JOINT_ACTS):
+                # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
+                pairs += [(target, source) for source, target in pairs]
         reading = read_modality(trigger.token, has_date=mention_date is not None)
         entry = cameo(trigger.pattern.cameo)
         seen = set()
@@ -185,7 +239,8 @@ class Coder:
 
     def _source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
         if noun:
-            return noun_source_heads(trigger)
+            return noun_source_heads(trigger, lambda token: token.pos_ == "PRON"
+                                     or bool(scope.mentions.in_phrase(token)))
         if is_passive(trigger):
             return agent_heads(trigger)
         return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)

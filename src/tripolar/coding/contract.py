@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tripolar.coding.sentences import clean_text
 from tripolar.errors import InputError
-from tripolar.model import Document, Event, format_partial_date, parse_partial_date
+from tripolar.model import Document, Event, Reject, format_partial_date, parse_partial_date
 
 
 @dataclass(slots=True)
@@ -26,7 +27,8 @@ class CodeFileReport:
     lines: int = 0
     coded: int = 0
     events: int = 0
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # lines skipped, and why
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # lines coded in part or repaired, and how
 
 
 def event_record(input_id: str, event: Event) -> dict[str, object]:
@@ -49,6 +51,7 @@ class Line:
     input_id: str
     document: Document
     doc: str | None
+    number: int = 0
 
 
 # Lines of one document are joined with a paragraph break, which no sentence crosses.
@@ -57,8 +60,9 @@ JOINER = "\n\n"
 
 def _read(path: Path, report: CodeFileReport) -> list[Line]:
     documents = []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = _decode(raw, number, report)
             if not line.strip():
                 continue
             report.lines += 1
@@ -75,10 +79,24 @@ def _read(path: Path, report: CodeFileReport) -> list[Line]:
                 report.problems.append((number, str(error)))
                 continue
             doc = record.get("doc")
+            text, replaced = clean_text(text)
+            if replaced:
+                report.warnings.append((number, f"{replaced:,} control characters in 'text' replaced with spaces "
+                                                "(unpaired surrogates with U+FFFD)"))
             documents.append(Line(str(input_id), Document(text=text, title=str(record.get("title") or ""),
                                                           published=published, published_precision=precision),
-                                  str(doc) if doc is not None else None))
+                                  str(doc) if doc is not None else None, number))
     return documents
+
+
+def _decode(raw: bytes, number: int, report: CodeFileReport) -> str:
+    """A line as UTF-8; bytes that are not become U+FFFD, with a warning naming the first."""
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        report.warnings.append((number, f"not UTF-8 (byte {error.start + 1} of the line is 0x{raw[error.start]:02x}): "
+                                        "bytes that are not UTF-8 replaced with U+FFFD. Save the file as UTF-8"))
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
 
 
 def _documents(lines: list[Line]) -> list[list[Line]]:
@@ -131,13 +149,17 @@ def code_file(input_path: str | Path, output_path: str | Path,
     runs = [(run, *_joined(run)) for run in _documents(_read(source, report))]
     coder = default_coder()
     total = sum(len(run) for run, _, _ in runs)
+    rejects: list[Reject] = []
     with Path(output_path).open("w", encoding="utf-8") as out:
-        coded = coder.code([document for _, document, _ in runs])
+        coded = coder.code([document for _, document, _ in runs], rejects=rejects)
         for (run, _, starts), (_, _, events) in zip(runs, coded, strict=True):
+            report.warnings.extend((run[0].number, f"{reject.reason}: {reject.detail}") for reject in rejects)
+            rejects.clear()
             report.coded += len(run)
             for input_id, event in _split(run, starts, events):
                 out.write(json.dumps(event_record(input_id, event), ensure_ascii=False) + "\n")
                 report.events += 1
             if progress is not None:
                 progress(report.coded, total)
+    report.warnings.sort()
     return report

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tripolar.coding.coder import CODER, Coder, default_coder
-from tripolar.model import Document, Event, Sentence
+from tripolar.model import Document, Event, Reject, Sentence
 from tripolar.store import Store
 
-# The keyword arguments of Store.write for one coded batch: sentences, events, codings.
+# The keyword arguments of Store.write for one coded batch: sentences, events, codings, rejects.
 CodedBatch = dict[str, list[Any]]
 
 
@@ -25,6 +25,7 @@ class RunReport:
     events_added: int = 0
     reports_added: int = 0
     already_coded: int = 0
+    rejects_added: int = 0  # what could not be coded (an empty text, an over-long sentence), with why
 
 
 def uncoded_documents(store: Store, coder: str = CODER) -> list[str]:
@@ -37,16 +38,18 @@ def uncoded_documents(store: Store, coder: str = CODER) -> list[str]:
 
 
 def code_documents(coder: Coder, documents: Sequence[Document]) -> CodedBatch:
-    """Code a batch into what :meth:`Store.write` takes: sentences, events and a coding mark per document
-    (the one coding step shared by the single-process run and the cluster's workers)."""
+    """Code a batch into what :meth:`Store.write` takes: sentences, events, a coding mark per document
+    and the coder's rejects (the one coding step shared by the single-process run and the cluster's
+    workers)."""
     sentences: list[Sentence] = []
     events: list[Event] = []
     codings: list[tuple[str, str, int]] = []
-    for document, document_sentences, document_events in coder.code(documents):
+    rejects: list[Reject] = []
+    for document, document_sentences, document_events in coder.code(documents, rejects=rejects):
         sentences.extend(document_sentences)
         events.extend(document_events)
         codings.append((document.id, CODER, len(document_events)))
-    return {"sentences": sentences, "events": events, "codings": codings}
+    return {"sentences": sentences, "events": events, "codings": codings, "rejects": rejects}
 
 
 def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = None,
@@ -63,6 +66,7 @@ def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = Non
         report.sentences += added["sentences"]
         report.events_added += added["events"]
         report.reports_added += added["event_reports"]
+        report.rejects_added += added["rejects"]
         if progress is not None:
             progress(report.documents, len(pending))
     return report

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from tripolar.model import DatePrecision, Document, Reject
 from tripolar.sources.news.language import SUPPORTED, detect_language
+
+# Unpaired surrogates (a JSON "\ud800" escape decodes to one) cannot be encoded, hashed or stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Below this many words a page's extracted text is navigation, cookie notices or a teaser.
 MIN_WORDS = 8
@@ -48,7 +52,7 @@ def _index_keys(source: str) -> list[str]:
 
 def accept(raw: RawDocument, fallback: DateFallback) -> Document | Reject:
     """Turn a raw text into a Document, or a Reject that says why not."""
-    text = raw.text.strip()
+    text = _SURROGATE.sub("\ufffd", raw.text.strip())
     if len(text.split()) < MIN_WORDS:
         reason = "no article text (boilerplate only)" if raw.extracted else "empty document"
         return Reject("ingest", raw.source, reason, line=raw.line, field="text",
