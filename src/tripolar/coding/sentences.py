@@ -8,9 +8,10 @@ without a full stop is its own sentence. The split is the same whichever sentenc
 later, so a sentence's index never depends on the prefilter.
 
 Bad input is made safe here, without moving a character: control characters become spaces (``\\n``
-and ``\\t`` stay; a lone ``\\r`` becomes ``\\n``), unpaired surrogates become U+FFFD, and no piece of
-text handed to spaCy is longer than :data:`MAX_PIECE_CHARS`, so a 10 MB document is split in pieces
-with bounded memory. Offsets in the cleaned text are offsets in the document.
+and ``\\t`` stay; a lone ``\\r`` and the other line separators become ``\\n``), unpaired surrogates
+become U+FFFD, and no piece of text handed to spaCy is longer than :data:`MAX_PIECE_CHARS`, so a
+10 MB document is split in pieces with bounded memory. Offsets in the cleaned text are offsets in
+the document.
 """
 
 from __future__ import annotations
