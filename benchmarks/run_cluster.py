@@ -20,27 +20,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from tripolar.model import Document, parse_partial_date
-from tripolar.sample import load_sample
+from code_throughput import originals  # the same seeds and sample, read one way
+
+from tripolar.model import Document
 from tripolar.store import Store
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CHECKED = {"events": "SELECT * FROM events ORDER BY event_id",
            "reports": "SELECT * FROM event_reports ORDER BY report_id",
            "sentences": "SELECT * FROM sentences ORDER BY document_id, sentence_index"}
 
 
 def corpus(copies: int) -> list[Document]:
-    originals = [entry.document for entry in load_sample()]
-    if (SEEDS / "index.jsonl").exists():
-        for line in (SEEDS / "index.jsonl").read_text(encoding="utf-8").splitlines():
-            seed = json.loads(line)
-            published, precision = parse_partial_date(seed["published"])
-            originals.append(Document(text=(SEEDS / seed["file"]).read_text(encoding="utf-8"), source=seed["file"],
-                                      title=seed["title"], published=published, published_precision=precision))
     return [Document(text=f"{doc.text}\n\n(Copy {copy}.)" if copy else doc.text, source=doc.source, title=doc.title,
                      published=doc.published, published_precision=doc.published_precision)
-            for copy in range(copies) for doc in originals]
+            for copy in range(copies) for doc in originals()]
 
 
 def run_child(db: Path, cluster: str | None, workers: int | None, partition_size: int) -> None:

@@ -4,17 +4,8 @@ from datetime import date
 
 import pytest
 
+from tests.actor_helpers import found
 from tripolar.coding.mentions import actor_matcher
-
-
-def found(text: str, on: str = "2024-06-01") -> list[tuple[str, str, str, str]]:
-    matcher = actor_matcher()
-    rows = []
-    for mention in matcher.find(text):
-        actor = matcher.resolve(mention, date.fromisoformat(on))
-        rows.append((mention.text, actor.code if actor else "?", actor.role if actor else "?",
-                     actor.canonical if actor else "?"))
-    return rows
 
 
 def test_states_capitals_seats_and_people():

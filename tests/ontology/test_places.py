@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tripolar.coding.mentions import actor_matcher
+from tests.actor_helpers import found
 from tripolar.errors import DataError
 from tripolar.ontology import resolver
 from tripolar.ontology.actors import PLACE_KINDS, Place, countries, places
@@ -20,16 +20,6 @@ def write(tmp_path: Path, *rows: str) -> Path:
     path = tmp_path / "places.tsv"
     path.write_text(HEADER + "".join(f"{row}\n" for row in rows), encoding="utf-8")
     return path
-
-
-def found(text: str, on: str = "2024-06-01") -> list[tuple[str, str, str, str]]:
-    matcher = actor_matcher()
-    rows = []
-    for mention in matcher.find(text):
-        actor = matcher.resolve(mention, date.fromisoformat(on))
-        rows.append((mention.text, actor.code if actor else "?", actor.role if actor else "?",
-                     actor.canonical if actor else "?"))
-    return rows
 
 
 # -- the table ------------------------------------------------------------------------------
