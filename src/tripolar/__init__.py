@@ -11,11 +11,25 @@ from tripolar.sample import load_sample  # noqa: E402
 from tripolar.store import Store, open_store  # noqa: E402
 from tripolar.store.exports import export_gdelt, export_parquet, export_plover, import_parquet  # noqa: E402
 
+# The coder loads spaCy, which takes seconds: it is imported on first use, not with the package.
+_LAZY = {"code_text": "tripolar.coding.coder", "Coder": "tripolar.coding.coder"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'tripolar' has no attribute {name!r}")
+
+
 __all__ = [
     "Actor",
     "ActorNotFound",
     "cameo",
     "cameo_codebook",
+    "code_text",
+    "Coder",
     "DemoReport",
     "Document",
     "Event",

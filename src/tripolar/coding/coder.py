@@ -52,6 +52,8 @@ FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 # Acts two parties do together, coded both ways (CODING_GUIDE.md): consult, negotiate, sign, cooperate,
 # cease fire.
 JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
+# Slots whose coordinated actors act on each other: "talks between X and Y".
+MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs that report speech: a first-person pronoun in what they report is their subject.
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
@@ -187,9 +189,9 @@ class Coder:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
         sources = self._parties(self._source_heads(trigger.token, noun, scope), scope)
-        targets, target_phrase = [], False
-        for slot in trigger.pattern.targets:
-            heads = slot_heads(trigger.token, slot, noun=noun)
+        targets, target_phrase, target_slot = [], False, ""
+        for target_slot in trigger.pattern.targets:
+            heads = slot_heads(trigger.token, target_slot, noun=noun)
             target_phrase = target_phrase or bool(heads)
             targets = self._parties(heads, scope)
             if targets:
@@ -198,8 +200,10 @@ class Coder:
         if trigger.pattern.symmetric:
             if not sources or not (targets or target_phrase):
                 # "Russia and China signed a pact", "talks between X and Y": each party with each other;
-                # not when the target is someone else ("X and Y fought against fascism").
-                pairs = list(permutations(sources or targets, 2))
+                # not when the target is someone else ("X and Y fought against fascism"), nor among
+                # the partners of an unnamed party ("improve relations with X and Y").
+                mutual = sources or (targets if target_slot in MUTUAL_SLOTS else [])
+                pairs = list(permutations(mutual, 2))
             elif trigger.pattern.cameo.startswith(JOINT_ACTS):
                 # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
@@ -207,9 +211,11 @@ class Coder:
         entry = cameo(trigger.pattern.cameo)
         seen = set()
         for source, target in pairs:
-            if source.actor.code == target.actor.code or (source.actor, target.actor) in seen:
+            # "Donetsk and Luhansk", "Trump and Vance": two names of one actor are one event.
+            dyad = (source.actor.code, source.actor.role, target.actor.code, target.actor.role)
+            if source.actor.code == target.actor.code or dyad in seen:
                 continue
-            seen.add((source.actor, target.actor))
+            seen.add(dyad)
             if discourse is not None:
                 day, precision = self._discourse_date(discourse, source, target, entry.root, mention_date,
                                                       (day, precision))
@@ -258,9 +264,21 @@ class Coder:
                 actor = self.actors.resolve(slotted.mention, scope.on)
                 if actor is not None:
                     parties.append(Party(actor, slotted.mention, slotted.depth))
+                    parties.extend(party for party in self._coordinated(slotted, scope)
+                                   if party.mention not in {known.mention for known in parties})
                     break  # the phrase's nearest actor names it
             else:
                 parties.extend(self._pair(head, scope))
+        return parties
+
+    def _coordinated(self, slotted: Slotted, scope: Scope) -> list[Party]:
+        """The actors coordinated with a name inside a phrase: "the leaders of China *and Russia*"
+        are the leaders of both."""
+        parties = []
+        for mention in scope.mentions.coordinated(slotted.mention):
+            actor = self.actors.resolve(mention, scope.on)
+            if actor is not None:
+                parties.append(Party(actor, mention, slotted.depth))
         return parties
 
     def _pair(self, head: Token, scope: Scope) -> list[Party]:

@@ -19,7 +19,7 @@ from tripolar.errors import ActorNotFound
 from tripolar.model import Actor
 from tripolar.ontology._tables import read_table
 from tripolar.ontology.actors import countries, offices
-from tripolar.ontology.resolver import KnowledgeBase, knowledge_base
+from tripolar.ontology.resolver import KnowledgeBase, knowledge_base, name_key
 
 _AGENTS_FILE = "agents.tsv"
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z.&]{0,6}$")
@@ -29,6 +29,13 @@ _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+# A one-word person name followed by another capitalised word in running text is someone's first name
+# ("Richard Nixon" is not Alain Richard) unless that word is one the press capitalises after a leader's
+# name ("the Obama Administration", "Putin Tuesday").
+_NEXT_NAME = re.compile(r"\s([A-Z][a-z'’-]+)(?=[\s,;:]+[a-z(]|[.,;:]?\s*$)")
+_AFTER_LEADER = frozenset(
+    {"administration", "government", "cabinet", "campaign", "team", "era", "presidency", "doctrine", "regime"}
+) | _CALENDAR_WORDS
 _ELECT = "-elect"
 _FORMER = re.compile(r"(?:former|ex-)\s*$", re.IGNORECASE)
 
@@ -115,6 +122,8 @@ class ActorMatcher:
                     continue
             elif not written[0].isupper():
                 continue
+            if " " not in core and self._first_name(core, text, end):
+                continue
             found.append((start, end, written, core, country, role))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         mentions: list[Mention] = []
@@ -124,6 +133,14 @@ class ActorMatcher:
                 mentions.append(_with_time_words(text, Mention(start, end, written, core, country, role)))
                 taken_until = end
         return mentions
+
+    def _first_name(self, core: str, text: str, end: int) -> bool:
+        """Whether a one-word person name is the first name of someone else: "Richard Nixon"."""
+        key = name_key(core)
+        if key not in self.kb.people or key in self.kb.fixed:
+            return False
+        following = _NEXT_NAME.match(text, end)
+        return following is not None and following.group(1).lower() not in _AFTER_LEADER
 
     def resolve(self, mention: Mention, on: date, country: str | None = None) -> Actor | None:
         """The actor a mention names on ``on``; None when unknown or ambiguous (no guessing)."""

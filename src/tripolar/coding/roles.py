@@ -24,6 +24,9 @@ CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "
 SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl"})
 # Where the parser has been seen to hang a sentence-initial name it did not take for a subject.
 MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
+# Nouns that measure out an event rather than name one of their own: "a round of sanctions".
+PARTITIVE_NOUNS = frozenset({"round", "wave", "series", "spate", "flurry", "set", "package", "raft", "slew",
+                             "string", "batch", "number", "host", "kind", "form", "type", "campaign"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,7 @@ class MentionIndex:
 
     def __init__(self, sentence: Span, mentions: Iterable[Mention]) -> None:
         # Mentions are disjoint: walk tokens and mentions together, once each.
+        self.sentence = sentence
         self.by_token: dict[int, Mention] = {}
         pending = sorted(mentions, key=lambda mention: mention.start)
         position = 0
@@ -52,6 +56,18 @@ class MentionIndex:
         """The mentions that end before character ``position``, in text order."""
         return sorted({mention for mention in self.by_token.values() if mention.end <= position},
                       key=lambda mention: mention.start)
+
+    def coordinated(self, mention: Mention) -> list[Mention]:
+        """The other mentions coordinated with ``mention`` ("China" in "China and Russia" → Russia)."""
+        doc = self.sentence.doc
+        found: dict[Mention, None] = {}
+        for i, covered in self.by_token.items():
+            if covered is mention:
+                for conjunct in doc[i].conjuncts:
+                    other = self.by_token.get(conjunct.i)
+                    if other is not None and other is not mention:
+                        found[other] = None
+        return list(found)
 
     def in_phrase(self, head: Token) -> list[Slotted]:
         """Mentions in the phrase headed by ``head``, nearest first; the phrase's own conjuncts and
@@ -88,7 +104,10 @@ def subject_heads(verb: Token) -> list[Token]:
         subjects = [child for child in token.children if child.dep_ in SUBJECTS]
         if subjects:
             return [conjunct for subject in subjects for conjunct in conjuncts(subject)]
-        token = _subject_donor(token)
+        donor = _subject_donor(token)
+        if donor is not None and donor.dep_ == "poss":
+            return conjuncts(donor)
+        token = donor
     return []
 
 
@@ -99,9 +118,16 @@ def _subject_donor(token: Token) -> Token | None:
         return None
     if token.dep_ in SUBJECT_SHARING:
         return token.head
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "Washington's decision to supply", "China's plan to impose": an infinitive hanging from a
+        # noun shares the noun's owner as its subject.
+        if any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+            owner = next((child for child in token.head.children if child.dep_ == "poss"), None)
+            return owner
+        return None
     if token.dep_ == "pcomp":
         head = token.head
-        for _ in range(3):
+        for _ in range(4):  # "In addition to approving X, Congress passed": to → addition → In → passed
             if head.pos_ in ("VERB", "AUX"):
                 return head
             if head.dep_ not in ("prep", "pobj", "pcomp") or head.head is head:
@@ -158,6 +184,14 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
         for child in trigger.children:  # the light verb's object carries the preposition: "imposed tariffs on"
             if not noun and child.dep_ == "dobj":
                 heads.extend(preposition_objects(child, preposition, depth=1))
+        host = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        if noun and not heads and host is not None and host.lemma_.lower() in PARTITIVE_NOUNS:
+            # "a round of coercion against Tokyo": the partitive noun carries the preposition.
+            heads = list(preposition_objects(host, preposition, depth=1))
+        if noun and not heads and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            # The light verb carries the noun's preposition: "carried out strikes ... on X", "paid his
+            # trip to China".
+            heads = list(preposition_objects(trigger.head, preposition, depth=1))
         return heads
     return []
 
@@ -169,6 +203,10 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
     doer to be found further up."""
     heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod") and names(child)]
     heads.extend(agent for agent in preposition_objects(noun, "by", depth=1))
+    # "the sanctions that the Biden administration unveiled": the relative clause's subject, when the
+    # noun is what the clause acts on.
+    heads.extend(subject for clause in noun.children if clause.dep_ == "relcl" and _object_relative(clause)
+                 for subject in subject_heads(clause))
     if heads:
         return heads
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -180,7 +218,20 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
     for _ in range(3):
         if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
             break
-        token = token.head
+        token = _past_partitive(token.head)
         if token.pos_ in ("VERB", "AUX"):
             return agent_heads(token) if is_passive(token) else subject_heads(token)
     return []
+
+
+def _past_partitive(token: Token) -> Token:
+    """Up past "a round of", "a wave of": a partitive noun adds no doer of its own ("China engages in
+    a new round of economic coercion" → "engages")."""
+    if token.dep_ == "prep" and token.lower_ == "of" and token.head.lemma_.lower() in PARTITIVE_NOUNS:
+        return token.head.head if token.head.dep_ in ("dobj", "pobj", "attr") else token.head
+    return token
+
+
+def _object_relative(clause: Token) -> bool:
+    """Whether a relative clause's pronoun is its object ("the ban *that* Beijing imposed")."""
+    return any(child.dep_ == "dobj" and child.lower_ in ("that", "which") for child in clause.children)

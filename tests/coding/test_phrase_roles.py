@@ -1,0 +1,63 @@
+"""Who did it to whom inside phrases: coordinated names, possessors of plans, light verbs, partitives."""
+
+from tripolar.coding.coder import code_text
+
+
+def dyads(text: str, published: str = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(e.source.code, e.target.code, e.cameo[:2]) for e in code_text(text, published)}
+
+
+def test_the_leaders_of_two_states_are_both_parties():
+    assert dyads("In addition to regular visits between the leaders of China and Russia, other exchanges "
+                 "have become routine.") == {("CHN", "RUS", "04"), ("RUS", "CHN", "04")}
+
+
+def test_coordinated_modifiers_of_one_noun_name_two_parties():
+    text = "Improved communication between the U.S. and Chinese militaries has helped reduce tensions."
+    assert dyads(text) == {("USA", "CHN", "04"), ("CHN", "USA", "04")}
+
+
+def test_partners_of_an_unnamed_party_are_not_each_others_partners():
+    text = "Beijing's strategists say it is wise to improve relations with regional countries such as South Korea and Japan."
+    assert not {dyad for dyad in dyads(text) if {dyad[0], dyad[1]} == {"KOR", "JPN"}}
+
+
+def test_coordinated_subjects_agreeing_commit_to_each_other():
+    assert dyads("After Xi and Biden agreed on November 23 to relaunch joint efforts, trade grew.") >= {
+        ("CHN", "USA", "03"), ("USA", "CHN", "03")}
+
+
+def test_two_names_of_one_actor_give_one_event():
+    events = code_text("Donald Trump and Vice President JD Vance berated Volodymyr Zelenskiy in the Oval Office on "
+                       "Friday.", "2025-03-01")
+    assert [(e.source.code, e.target.code, e.cameo[:2]) for e in events] == [("USA", "UKR", "11")]
+
+
+def test_the_owner_of_a_decision_to_act_is_the_actor():
+    text = "Moscow did not retaliate against Washington’s decision to supply the Ukrainian armed forces with land mines."
+    assert ("USA", "UKR", "07") in dyads(text)
+
+
+def test_a_gerund_after_a_long_preposition_shares_the_main_subject():
+    text = "In addition to approving new arms sales to Taiwan, Congress has passed the Taiwan Travel Act."
+    assert ("USA", "TWN", "07") in dyads(text, "2018-06")
+
+
+def test_a_light_verb_carries_the_target_of_its_noun():
+    text = "Washington carried out punitive precision strikes with the U.K. and France on Syrian military installations."
+    assert ("USA", "SYR", "19") in dyads(text, "2018-06")
+
+
+def test_a_partitive_noun_hands_on_its_doer_and_target():
+    text = "China engages in a new round of economic coercion against Tokyo."
+    assert dyads(text, "2025-11-25") == {("CHN", "JPN", "16")}
+
+
+def test_a_relative_clause_names_who_imposed_the_sanctions():
+    text = "Moscow shrugged off the sanctions on Russian banks that the Biden administration unveiled on Thursday."
+    assert ("USA", "RUS", "16") in dyads(text, "2024-11-25")
+
+
+def test_a_surname_followed_by_a_name_is_someone_else_s_first_name():
+    events = code_text("In 1972, President Richard Nixon paid his historic trip to China.", "2018-06")
+    assert "FRA" not in {e.source.code for e in events}
