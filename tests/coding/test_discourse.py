@@ -78,3 +78,28 @@ def test_leaders_of_the_two_sides_named_earlier_in_the_sentence():
     text = ("Xi Jinping and Taiwan's President Ma Ying-jeou shook hands in Singapore on Saturday, the first "
             "meeting between leaders of the two sides since 1949.")
     assert {(s, t, c) for s, t, c, _, _ in coded(text, "2015-11-07")} >= {("CHN", "TWN", "040"), ("TWN", "CHN", "040")}
+
+
+def test_the_leaders_are_the_parties_of_the_last_joint_act():
+    text = ("Xi Jinping spoke with Donald Trump by phone on Monday. "
+            "Taiwan was not on the agenda of the leaders’ October 30 meeting in South Korea.")
+    later = {(source, target, code, day) for source, target, code, day, evidence in coded(text, "2025-11-25")
+             if "leaders" in evidence}
+    assert later == {("CHN", "USA", "040", date(2025, 10, 30)), ("USA", "CHN", "040", date(2025, 10, 30))}
+
+
+def test_they_is_the_coordinated_subject_of_the_governing_clause():
+    text = ("Xi Jinping and Vladimir Putin announced during a video call on Monday that they were extending "
+            "the 2001 Sino-Russian Treaty of Good-Neighbourliness and Friendly Cooperation.")
+    events = coded(text, "2021-06-30")
+    # Extended now: the year names the treaty, not the act.
+    assert {(source, target, code, day) for source, target, code, day, _ in events if code == "057"} == {
+        ("CHN", "RUS", "057", date(2021, 6, 30)), ("RUS", "CHN", "057", date(2021, 6, 30))}
+    # The treaty's name is no act of cooperation.
+    assert not [event for event in events if event[2].startswith("06")]
+
+
+def test_they_after_a_plural_noun_is_not_guessed():
+    text = ("Xi Jinping met Yoon Suk Yeol in Lima. While these moves aim at closer ties, they carry "
+            "a message for Washington and they strengthen cooperation.")
+    assert not [event for event in coded(text, "2024-11-20") if "they" in event[4]]

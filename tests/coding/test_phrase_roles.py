@@ -18,7 +18,8 @@ def test_coordinated_modifiers_of_one_noun_name_two_parties():
 
 
 def test_partners_of_an_unnamed_party_are_not_each_others_partners():
-    text = "Beijing's strategists say it is wise to improve relations with regional countries such as South Korea and Japan."
+    text = ("Beijing's strategists say it is wise to improve relations with regional countries such as "
+            "South Korea and Japan.")
     assert not {dyad for dyad in dyads(text) if {dyad[0], dyad[1]} == {"KOR", "JPN"}}
 
 
@@ -34,7 +35,8 @@ def test_two_names_of_one_actor_give_one_event():
 
 
 def test_the_owner_of_a_decision_to_act_is_the_actor():
-    text = "Moscow did not retaliate against Washington’s decision to supply the Ukrainian armed forces with land mines."
+    text = ("Moscow did not retaliate against Washington’s decision to supply the Ukrainian armed forces with "
+            "land mines.")
     assert ("USA", "UKR", "07") in dyads(text)
 
 
@@ -44,7 +46,8 @@ def test_a_gerund_after_a_long_preposition_shares_the_main_subject():
 
 
 def test_a_light_verb_carries_the_target_of_its_noun():
-    text = "Washington carried out punitive precision strikes with the U.K. and France on Syrian military installations."
+    text = ("Washington carried out punitive precision strikes with the U.K. and France on Syrian military "
+            "installations.")
     assert ("USA", "SYR", "19") in dyads(text, "2018-06")
 
 

@@ -21,7 +21,18 @@ from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
-from tripolar.coding.discourse import PAIR_WORDS, WINDOW, DatedAct, Discourse, pair_role, participants, points_back
+from tripolar.coding.discourse import (
+    JOINT_ROOTS,
+    PAIR_WORDS,
+    WINDOW,
+    Act,
+    DatedAct,
+    Discourse,
+    pair_role,
+    participants,
+    plural_role,
+    points_back,
+)
 from tripolar.coding.frontend import DocumentJob, process_count
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
@@ -49,6 +60,7 @@ CODER = f"tripolar-{__version__}"
 Coded = tuple[Document, list[Sentence], list[Event]]
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Acts two parties do together, coded both ways (CODING_GUIDE.md): consult, negotiate, sign, cooperate,
 # cease fire.
 JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
@@ -198,7 +210,10 @@ class Coder:
                 break
         pairs = list(product(sources, targets))
         if trigger.pattern.symmetric:
-            if not sources or not (targets or target_phrase):
+            if target_slot in MUTUAL_SLOTS and len({party.actor.code for party in targets}) >= 2:
+                # "It will mark the meeting between the two leaders": those between are the parties.
+                pairs = list(permutations(targets, 2))
+            elif not sources or not (targets or target_phrase):
                 # "Russia and China signed a pact", "talks between X and Y": each party with each other;
                 # not when the target is someone else ("X and Y fought against fascism"), nor among
                 # the partners of an unnamed party ("improve relations with X and Y").
@@ -207,8 +222,8 @@ class Coder:
             elif trigger.pattern.cameo.startswith(JOINT_ACTS):
                 # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
-        reading = read_modality(trigger.token, has_date=mention_date is not None)
         entry = cameo(trigger.pattern.cameo)
+        reading = read_modality(trigger.token, has_date=mention_date is not None)
         seen = set()
         for source, target in pairs:
             # "Donetsk and Luhansk", "Trump and Vance": two names of one actor are one event.
@@ -217,6 +232,7 @@ class Coder:
                 continue
             seen.add(dyad)
             if discourse is not None:
+                discourse.note_act(Act(source.actor, target.actor, entry.root))
                 day, precision = self._discourse_date(discourse, source, target, entry.root, mention_date,
                                                       (day, precision))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
@@ -245,8 +261,11 @@ class Coder:
 
     def _source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
         if noun:
-            return noun_source_heads(trigger, lambda token: token.pos_ == "PRON"
-                                     or bool(scope.mentions.in_phrase(token)))
+            def names(token: Token) -> bool:
+                return (token.pos_ == "PRON" or bool(scope.mentions.in_phrase(token))
+                        or pair_role(token) is not None or plural_role(token) is not None)
+
+            return noun_source_heads(trigger, names)
         if is_passive(trigger):
             return agent_heads(trigger)
         return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)
@@ -254,6 +273,9 @@ class Coder:
     def _parties(self, heads: list[Token], scope: Scope) -> list[Party]:
         parties = []
         for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
+            if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
+                parties.extend(self._plural_antecedent(head, scope))
+                continue
             if head.pos_ == "PRON":
                 party = self._antecedent(head, scope)
                 if party is not None:
@@ -264,12 +286,14 @@ class Coder:
                 actor = self.actors.resolve(slotted.mention, scope.on)
                 if actor is not None:
                     parties.append(Party(actor, slotted.mention, slotted.depth))
-                    parties.extend(party for party in self._coordinated(slotted, scope)
-                                   if party.mention not in {known.mention for known in parties})
+                    parties.extend(self._coordinated(slotted, scope))
                     break  # the phrase's nearest actor names it
             else:
                 parties.extend(self._pair(head, scope))
-        return parties
+        unique: dict[tuple[int, str, str], Party] = {}
+        for party in parties:
+            unique.setdefault((party.mention.start, party.actor.code, party.actor.role), party)
+        return list(unique.values())
 
     def _coordinated(self, slotted: Slotted, scope: Scope) -> list[Party]:
         """The actors coordinated with a name inside a phrase: "the leaders of China *and Russia*"
@@ -282,10 +306,14 @@ class Coder:
         return parties
 
     def _pair(self, head: Token, scope: Scope) -> list[Party]:
-        """"the two countries", "both sides": the pair of states the text just named, if one pair."""
-        role = pair_role(head)
-        if role is None or scope.discourse is None:
+        """"the two countries", "both sides": the pair of states the text just named, if one pair;
+        "the leaders": the parties of the last joint act."""
+        if scope.discourse is None:
             return []
+        role = pair_role(head)
+        if role is None:
+            plural = plural_role(head)
+            return [] if plural is None else self._joint_parties(head, plural, scope.discourse)
         earlier = [self.actors.resolve(mention, scope.on)
                    for mention in participants(head.sent, scope.mentions.before(head.idx))]
         pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
@@ -293,6 +321,31 @@ class Coder:
             return []
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
         return [Party(actor, stand_in, 1) for actor in pair]
+
+    @staticmethod
+    def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:
+        act = discourse.last_act(JOINT_ROOTS)
+        if act is None:
+            return []
+        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
+        return [Party(replace(actor, role=role or actor.role), stand_in, 1) for actor in (act.source, act.target)]
+
+    def _plural_antecedent(self, pronoun: Token, scope: Scope) -> list[Party]:
+        """"they"/"their": the coordinated subject of the clause that governs the pronoun's ("Biden and
+        Xi confirmed that they intend"), else, with no actor named before it in the sentence, the
+        parties of the last joint act. Anything else ("Russian officials told the Americans they")
+        gives no actor."""
+        clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+        governing = _governing_verb(clause)
+        if governing is not None:
+            found = self._parties(subject_heads(governing), scope)
+            if len({party.actor.code for party in found}) >= 2:
+                return found
+        # Any plural noun before it may be what "they" are ("these moves ..., they carry a message").
+        if scope.discourse is None or scope.mentions.before(pronoun.idx) or any(
+                token.tag_ in ("NNS", "NNPS") for token in pronoun.sent if token.i < pronoun.i):
+            return []
+        return self._joint_parties(pronoun, "", scope.discourse)
 
     def _antecedent(self, pronoun: Token, scope: Scope) -> Party | None:
         """Light pronoun resolution, only where unambiguous; anything less clear gives no actor.

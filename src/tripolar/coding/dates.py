@@ -619,6 +619,12 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Handler, frozenset[str]], ...] = (
 # date_for_trigger
 
 
+_PRENOMINAL = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
+# Occasions an act takes place at: their date is the act's ("at the 2025 APEC meeting").
+_OCCASIONS = frozenset({"meeting", "summit", "session", "conference", "forum", "visit", "trip", "talks", "election",
+                        "games", "olympics", "plenum", "congress", "assembly", "exercise", "drill", "parade"})
+
+
 def date_for_trigger(trigger: Token, mentions: list[DateMention], sentence_start: int = 0) -> DateMention | None:
     """The mention that dates the event ``trigger`` carries, or None.
 
@@ -636,6 +642,10 @@ def date_for_trigger(trigger: Token, mentions: list[DateMention], sentence_start
         span = _span_of(sentence, mention, sentence_start)
         if span is None:
             continue
+        root = span.root
+        if (root.dep_ in _PRENOMINAL and root.head.pos_ in ("NOUN", "PROPN") and root.head != trigger
+                and root.head.lemma_.lower() not in _OCCASIONS):
+            continue  # it dates a thing, not this act: "extending the *2001* treaty", "its *1991* borders"
         head = _date_head(span)
         boundaries, steps = _path(trigger, head)
         if boundaries:

@@ -26,6 +26,8 @@ PAIR_NOUNS = {
     "leadership": "GOV", "administration": "GOV", "military": "MIL", "army": "MIL", "armed force": "MIL",
 }
 PAIR_WORDS = frozenset({"two", "both"})
+# Acts whose parties "the leaders" and "they" may refer back to: they act together.
+JOINT_ROOTS = ("03", "04", "05", "06")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside"})
 # Sentences looked back over: a pair named further back is too far to be the one meant.
 WINDOW = 3
@@ -41,6 +43,15 @@ class DatedAct:
     precision: DatePrecision
 
 
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act a sentence coded: who did it to whom, and its CAMEO root."""
+
+    source: Actor
+    target: Actor
+    root: str
+
+
 @dataclass(slots=True)
 class Discourse:
     """The actors named by the last few sentences of one document, oldest first."""
@@ -50,12 +61,30 @@ class Discourse:
 
     dated: deque[list[DatedAct]] = field(default_factory=lambda: deque(maxlen=WINDOW))
     pending: list[DatedAct] = field(default_factory=list)
+    acts: deque[list[Act]] = field(default_factory=lambda: deque(maxlen=WINDOW))
+    pending_acts: list[Act] = field(default_factory=list)
 
     def add(self, actors: list[tuple[Actor, bool]]) -> None:
         """Record a sentence's actors in text order, each with whether it is a person, and close it."""
         self.recent.append(actors)
         self.dated.append(self.pending)
         self.pending = []
+        self.acts.append(self.pending_acts)
+        self.pending_acts = []
+
+    def note_act(self, act: Act) -> None:
+        """An act of the current sentence, for the phrases after it that refer back to it."""
+        self.pending_acts.append(act)
+
+    def last_act(self, roots: tuple[str, ...]) -> Act | None:
+        """The act of one of ``roots`` the nearest sentence before coded, when it names one pair only:
+        "Xi called Trump. The conversation covered trade." makes the conversation Xi's and Trump's."""
+        for sentence in reversed(self.acts):
+            matching = [act for act in sentence if act.root in roots]
+            if matching:
+                pairs = {frozenset((act.source.code, act.target.code)) for act in matching}
+                return matching[0] if len(pairs) == 1 else None
+        return None
 
     def note_dated(self, act: DatedAct) -> None:
         """An act of the current sentence that its text dates."""
@@ -118,3 +147,18 @@ def pair_role(head: Token) -> str | None:
             # "the two countries' leaders", "leaders of the two sides": the leaders' role, the pair's states.
             return PAIR_NOUNS.get(head.lemma_.lower(), PAIR_NOUNS[token.lemma_.lower()])
     return None
+
+
+def plural_role(head: Token) -> str | None:
+    """The role of a bare plural pair noun ("the leaders' meeting", "the allies"): it refers back to
+    the parties of the last joint act, not to any two states named. None for anything else: "the
+    leaders of the G7" and "European leaders" say whose leaders they are."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in PAIR_NOUNS:
+        return None
+    children = list(head.children)
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in children):
+        return None
+    if any(child.dep_ in ("prep", "amod", "compound", "nmod", "poss", "nummod") for child in children):
+        return None
+    return PAIR_NOUNS[head.lemma_.lower()]
+

@@ -268,8 +268,25 @@ def _trigger_kind(token: Token) -> str | None:
         # "[trade] war", "[ceasefire] talks"): the head noun is.
         if token.dep_ == "compound":
             return None
+        if _in_a_name(token):
+            return None
         return "noun"
     return None
+
+
+TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+
+
+def _in_a_name(token: Token) -> bool:
+    """Whether a capitalised noun is part of a proper name ("the Treaty of Friendly *Cooperation*", "Asia
+    Pacific Economic *Cooperation*") rather than an event: capitalised inside a sentence that is
+    not itself written in title case, as headlines are ("Xi And Putin Hold Talks")."""
+    if token.i == token.sent.start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    # Verbs and function words are lower case in running text and capitalised in a title.
+    words = [word for word in token.sent if word.i > token.sent.start and word.is_alpha and word.pos_ in TITLE_CASED]
+    lower = sum(1 for word in words if word.text[:1].islower())
+    return lower * 2 > len(words)
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
