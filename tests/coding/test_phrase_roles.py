@@ -64,3 +64,35 @@ def test_a_relative_clause_names_who_imposed_the_sanctions():
 def test_a_surname_followed_by_a_name_is_someone_else_s_first_name():
     events = code_text("In 1972, President Richard Nixon paid his historic trip to China.", "2018-06")
     assert "FRA" not in {e.source.code for e in events}
+
+
+def test_the_subject_of_is_likely_to_does_the_act():
+    text = "The Xi government is likely to blame the United States for economic downturns."
+    events = code_text(text, "2024-12-01")
+    assert [(e.source.code, e.target.code, e.cameo[:2], e.modality) for e in events] == [
+        ("CHN", "USA", "11", "hypothetical")]
+
+
+def test_a_raising_passive_hands_its_subject_to_each_coordinated_complement():
+    text = ("China is expected to emphasize its differing stance from North Korea, improve relations with "
+            "regional countries such as South Korea and Japan, and exploit fractures.")
+    events = code_text(text, "2024-12-01")
+    assert {(e.source.code, e.target.code, e.cameo[:2], e.modality) for e in events} >= {
+        ("CHN", "KOR", "05", "hypothetical"), ("CHN", "JPN", "05", "hypothetical")}
+
+
+def test_an_example_shares_the_doer_of_what_it_exemplifies():
+    text = ("If Washington implements a pressure policy against Beijing, such as imposing high tariffs on Chinese "
+            "goods, trade will suffer.")
+    assert ("USA", "CHN", "17") in dyads(text)
+
+
+def test_a_subject_pronoun_of_a_clause_of_its_own_continues_the_subject():
+    text = ("On April 6, the U.S. Treasury Department issued a serious rebuke to Russia: it slapped sanctions on "
+            "seven Russian oligarchs.")
+    assert ("USA", "RUS", "16") in dyads(text, "2018-06")
+
+
+def test_the_owner_of_a_campaign_does_its_acts():
+    text = "Mr Trump gave no sign that he had discussed Beijing’s campaign of coercion against Japan."
+    assert {(source, target) for source, target, _ in dyads(text, "2025-11-25")} == {("CHN", "JPN")}

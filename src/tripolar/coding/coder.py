@@ -381,10 +381,20 @@ class Coder:
         if not person and lowered not in ("it", "its"):
             return None
         named: dict[str, Party] = {}
+        subjects: dict[str, Party] = {}
+        in_subject = _subject_mentions(pronoun.sent, scope.mentions)
         for mention in scope.mentions.before(pronoun.idx):
             actor = self.actors.resolve(mention, scope.on)
             if actor is not None and self.is_person(actor) == person:
                 named[actor.canonical or actor.label] = Party(actor, mention, 1)
+                if mention in in_subject:
+                    subjects[actor.canonical or actor.label] = named[actor.canonical or actor.label]
+        if (len(named) > 1 and len(subjects) == 1 and pronoun.dep_ in ("nsubj", "nsubjpass")
+                and _governing_verb(clause) is None):
+            # The subject of a clause of its own continues the subject before it: "the Treasury
+            # rebuked Russia: it slapped sanctions on ..." is the Treasury. (In a reported clause the
+            # addressee may be meant as well: "Xi told Biden that he would visit".)
+            return next(iter(subjects.values()))
         if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
             # No antecedent in the sentence: the one person (or state) the sentence before named.
             actor = scope.discourse.single(person)
@@ -399,6 +409,17 @@ class Coder:
             if actor is not None:
                 return Party(actor, slotted.mention, slotted.depth)
         return None
+
+
+def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:
+    """The mentions that head a subject phrase of the sentence, or name the actor within one."""
+    found = set()
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            slotted = mentions.in_phrase(token)
+            if slotted:
+                found.add(slotted[0].mention)
+    return found
 
 
 def _governing_verb(clause: Token) -> Token | None:

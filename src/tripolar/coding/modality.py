@@ -297,6 +297,10 @@ def _step_from_clause(node: Token, scope: _Scope) -> _Step:
     if relation == "ccomp":
         return _step_from_content_clause(governor, scope)
     if relation == "conj":
+        complement = _misattached_complement(node, governor)
+        if complement is not None:
+            _read_complement_frame(governor, complement, scope)
+            return _Step(governor)
         return _Step(governor, shares_auxiliaries=_conjunct_shares_auxiliaries(node, governor))
     if relation == "advcl":
         return _step_from_adverbial_clause(node, governor, scope)
@@ -335,6 +339,20 @@ def _step_from_noun(noun: Token, scope: _Scope) -> _Step:
     if relation in ("compound", "nmod", "conj"):
         return _Step(governor)
     return _ISLAND
+
+
+def _present_or_future(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or any(child.dep_ == "aux" and child.tag_ in ("MD", "VBZ", "VBP")
+                                               and child.lower_ not in ("has", "have") for child in verb.children)
+
+
+def _misattached_complement(verb: Token, governor: Token) -> Token | None:
+    """In "is expected to emphasize X, improve Y and exploit Z" small parsers hang the bare "improve"
+    on "expected"; it is coordinated with the complement "to emphasize", whose frame it shares."""
+    if verb.tag_ != "VB" or governor.tag_ == "VB":
+        return None
+    return next((child for child in governor.children if child.dep_ == "xcomp" and child.i < verb.i
+                 and any(grandchild.lower_ == "to" for grandchild in child.children)), None)
 
 
 def _step_to_predicate_of_object(noun: Token, verb: Token, scope: _Scope) -> _Step:
@@ -386,6 +404,10 @@ def _step_from_preposition(node: Token, preposition: Token, scope: _Scope) -> _S
             scope.add("hypothetical", f"{governor.text} of")
         scope.report(governor, _subject_phrase(governor))
         return _MAIN_CLAUSE_END
+    if word == "before" and node.dep_ == "pcomp" and _present_or_future(governor):
+        # "Before getting into talks, the Kremlin needs to ...": not done yet when the text was written.
+        scope.add("hypothetical", "before (not yet)")
+        return _Step(governor)
     key = (lemma, word)
     if key == ("take", "in") and not any(child.lower_ == "part" for child in governor.children):
         return _ISLAND

@@ -21,9 +21,10 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos", "punct"})
 # A subject is shared down these links: "China plans to impose", "Russia met and signed",
 # "Washington targeted X, strengthening sanctions" (a participial clause has its main clause's subject).
-SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl"})
+SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})  # acomp: "is likely to blame"
 # Where the parser has been seen to hang a sentence-initial name it did not take for a subject.
 MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
+PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
 PARTITIVE_NOUNS = frozenset({"round", "wave", "series", "spate", "flurry", "set", "package", "raft", "slew",
                              "string", "batch", "number", "host", "kind", "form", "type", "campaign"})
@@ -101,7 +102,10 @@ def subject_heads(verb: Token) -> list[Token]:
     for _ in range(4):
         if token is None:
             break
-        subjects = [child for child in token.children if child.dep_ in SUBJECTS]
+        # A verb's own passive subject is its target; a governing verb's is the shared subject: "China
+        # *is expected* to impose", "Russia was invited and attended".
+        kinds = SUBJECTS if token is verb else SUBJECTS | PASSIVE_SUBJECTS
+        subjects = [child for child in token.children if child.dep_ in kinds]
         if subjects:
             return [conjunct for subject in subjects for conjunct in conjuncts(subject)]
         donor = _subject_donor(token)
@@ -127,10 +131,13 @@ def _subject_donor(token: Token) -> Token | None:
         return None
     if token.dep_ == "pcomp":
         head = token.head
-        for _ in range(4):  # "In addition to approving X, Congress passed": to → addition → In → passed
+        # "implements a policy against China, such as imposing tariffs": as → such → policy →
+        # implements; an example shares the doer of what it exemplifies.
+        passable = PREPOSITION_PATH | ({"amod", "dobj"} if _exemplifies(head) else set())
+        for _ in range(5):  # "In addition to approving X, Congress passed": to → addition → In → passed
             if head.pos_ in ("VERB", "AUX"):
                 return head
-            if head.dep_ not in ("prep", "pobj", "pcomp") or head.head is head:
+            if head.dep_ not in passable or head.head is head:
                 break
             head = head.head
     return None
@@ -214,6 +221,13 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
         return noun_source_heads(noun.head, names)
     # Up through the phrase to the verb it completes: "Beijing announced a ban", "was countered by
     # Beijing with a ban", "China responded with sanctions".
+    partitive = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if partitive is not None and partitive.lemma_.lower() in PARTITIVE_NOUNS:
+        # "Beijing's campaign of coercion": the partitive's owner does the act.
+        owners = [child for child in partitive.children if child.dep_ in ("poss", "compound", "amod", "nmod")
+                  and names(child)]
+        if owners:
+            return owners
     token = noun
     for _ in range(3):
         if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
@@ -222,6 +236,12 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
         if token.pos_ in ("VERB", "AUX"):
             return agent_heads(token) if is_passive(token) else subject_heads(token)
     return []
+
+
+def _exemplifies(preposition: Token) -> bool:
+    """"such as" and "like" introduce examples."""
+    return preposition.lower_ == "like" or (preposition.lower_ == "as" and (
+        preposition.head.lower_ == "such" or any(child.lower_ == "such" for child in preposition.children)))
 
 
 def _past_partitive(token: Token) -> Token:
