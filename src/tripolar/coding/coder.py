@@ -20,6 +20,7 @@ from itertools import permutations, product
 from spacy.tokens import Span, Token
 
 from tripolar import __version__
+from tripolar.coding.confidence import Cues, calibration
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
 from tripolar.coding.discourse import (
     JOINT_ROOTS,
@@ -89,6 +90,7 @@ class Party:
     actor: Actor
     mention: Mention
     depth: int
+    how: str = "name"  # or "pronoun", "pair" (a pair phrase), "discourse" (an earlier sentence's act)
 
 
 class Coder:
@@ -111,6 +113,8 @@ class Coder:
         # Documents, sentences and parsed sentences coded so far, and calls of code() (how many parsed
         # in several processes): benchmarks and reports read it.
         self.counts: Counter[str] = Counter()
+        # Set to a list to collect each event with the cues its confidence was read from (calibration).
+        self.cue_log: list[tuple[Event, Cues]] | None = None
 
     def code(self, documents: Iterable[Document], batch_size: int = 128, *,
              rejects: list[Reject] | None = None) -> Iterator[Coded]:
@@ -171,11 +175,13 @@ class Coder:
             # event: the trigger codes it.
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
                           and trigger.object_token.i != trigger.token.i}
+            on = document.published or date.today()
+            states = {actor.code for actor, _ in self.named(mentions, on) if actor.code in self.states}
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
                 yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates,
-                                        discourse)
+                                        discourse, crowded=len(states) > 2)
         if discourse is not None:
             discourse.add(self.named(participants(sentence, mentions), document.published or date.today()))
 
@@ -192,7 +198,8 @@ class Coder:
         return bool(self.actors.kb.tenures.get(actor.canonical))
 
     def _events(self, document: Document, index: int, sentence: Span, offset: int, trigger: Trigger,
-                mentions: MentionIndex, dates: list[DateMention], discourse: Discourse | None) -> Iterator[Event]:
+                mentions: MentionIndex, dates: list[DateMention], discourse: Discourse | None,
+                crowded: bool) -> Iterator[Event]:
         noun = trigger.pattern.kind == "noun"
         mention_date = date_for_trigger(trigger.token, dates) if dates else None
         if mention_date is not None:
@@ -209,16 +216,17 @@ class Coder:
             if targets:
                 break
         pairs = list(product(sources, targets))
+        mutual = False
         if trigger.pattern.symmetric:
             if target_slot in MUTUAL_SLOTS and len({party.actor.code for party in targets}) >= 2:
                 # "It will mark the meeting between the two leaders": those between are the parties.
-                pairs = list(permutations(targets, 2))
+                pairs, mutual = list(permutations(targets, 2)), True
             elif not sources or not (targets or target_phrase):
                 # "Russia and China signed a pact", "talks between X and Y": each party with each other;
                 # not when the target is someone else ("X and Y fought against fascism"), nor among
                 # the partners of an unnamed party ("improve relations with X and Y").
-                mutual = sources or (targets if target_slot in MUTUAL_SLOTS else [])
-                pairs = list(permutations(mutual, 2))
+                together = sources or (targets if target_slot in MUTUAL_SLOTS else [])
+                pairs, mutual = list(permutations(together, 2)), True
             elif trigger.pattern.cameo.startswith(JOINT_ACTS):
                 # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
@@ -237,14 +245,21 @@ class Coder:
                                                       (day, precision))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
             end = offset + max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
-            yield Event(
+            cues = Cues(noun=noun, depth=max(0, source.depth - 1) + max(0, target.depth - 1),
+                        indirect=source.how != "name" or target.how != "name", mutual=mutual,
+                        modal=reading.modality != "factual", crowded=crowded, tokens=len(sentence),
+                        constrained=bool(trigger.pattern.objects))
+            event = Event(
                 source=source.actor, target=target.actor, cameo=entry.code, root=entry.root, quad=entry.quad,
                 goldstein=entry.goldstein, plover=entry.plover, plover_mode=entry.plover_mode,
                 evidence=Evidence(document.id, index, start, end, document.text[start:end]), origin=CODER,
                 date=day, date_precision=precision, issues=issue_tags(sentence.text, entry.code),
                 modality=reading.modality, attribution=reading.attribution,
-                confidence=_confidence(source.depth, target.depth, noun),
+                confidence=calibration().confidence(cues),
             )
+            if self.cue_log is not None:
+                self.cue_log.append((event, cues))
+            yield event
 
     @staticmethod
     def _discourse_date(discourse: Discourse, source: Party, target: Party, root: str,
@@ -274,12 +289,12 @@ class Coder:
         parties = []
         for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
             if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
-                parties.extend(self._plural_antecedent(head, scope))
+                parties.extend(replace(party, how="pronoun") for party in self._plural_antecedent(head, scope))
                 continue
             if head.pos_ == "PRON":
                 party = self._antecedent(head, scope)
                 if party is not None:
-                    parties.append(party)
+                    parties.append(replace(party, how="pronoun"))
                 continue
             found: list[Slotted] = scope.mentions.in_phrase(head)
             for slotted in found:
@@ -320,7 +335,7 @@ class Coder:
         if pair is None:
             return []
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
-        return [Party(actor, stand_in, 1) for actor in pair]
+        return [Party(actor, stand_in, 1, "pair") for actor in pair]
 
     @staticmethod
     def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:
@@ -328,7 +343,8 @@ class Coder:
         if act is None:
             return []
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
-        return [Party(replace(actor, role=role or actor.role), stand_in, 1) for actor in (act.source, act.target)]
+        return [Party(replace(actor, role=role or actor.role), stand_in, 1, "discourse")
+                for actor in (act.source, act.target)]
 
     def _plural_antecedent(self, pronoun: Token, scope: Scope) -> list[Party]:
         """"they"/"their": the coordinated subject of the clause that governs the pronoun's ("Biden and
@@ -432,13 +448,6 @@ def _governing_verb(clause: Token) -> Token | None:
             continue
         return None
     return None
-
-
-def _confidence(source_depth: int, target_depth: int, noun: bool) -> float:
-    """How sure the parse is of the dyad: actors heading their slots are surest; an actor deep inside
-    a phrase ("goods imported from China") or a nominal event less so. Calibrated on no gold."""
-    score = 0.92 - 0.07 * max(0, source_depth - 1) - 0.05 * max(0, target_depth - 1) - (0.08 if noun else 0.0)
-    return round(max(0.3, min(0.99, score)), 2)
 
 
 @cache
