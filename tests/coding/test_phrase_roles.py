@@ -96,3 +96,26 @@ def test_a_subject_pronoun_of_a_clause_of_its_own_continues_the_subject():
 def test_the_owner_of_a_campaign_does_its_acts():
     text = "Mr Trump gave no sign that he had discussed Beijing’s campaign of coercion against Japan."
     assert {(source, target) for source, target, _ in dyads(text, "2025-11-25")} == {("CHN", "JPN")}
+
+
+def test_each_other_and_one_another_make_the_subjects_each_others_targets():
+    assert dyads("China and Russia will resolutely support each other on issues of sovereignty.", "2018-06") == {
+        ("CHN", "RUS", "05"), ("RUS", "CHN", "05")}
+    assert dyads("Beijing and Moscow have long accused one another of meddling.", "2018-06") == {
+        ("CHN", "RUS", "11"), ("RUS", "CHN", "11")}
+
+
+def test_an_example_introduced_by_including_is_done_by_the_owner_of_what_it_exemplifies():
+    text = ("The Kremlin is aware that the Biden administration’s latest moves, including lifting restrictions on "
+            "weapons supplied to Ukraine, are building leverage.")
+    assert ("USA", "UKR", "08") in dyads(text, "2024-12-01")
+
+
+def test_a_subject_reaches_a_verb_five_links_down():
+    text = ("In the short term, China is likely to closely monitor the direction of the second Trump administration "
+            "and attempt to negotiate with Trump.")
+    assert ("CHN", "USA", "04") in dyads(text, "2024-12-01")
+
+
+def test_strikes_into_a_country_target_it():
+    assert ("UKR", "RUS", "19") in dyads("Ukraine launched new strikes into Russia on Tuesday.", "2024-11-20")

@@ -208,15 +208,19 @@ class Coder:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
         sources = self._parties(self._source_heads(trigger.token, noun, scope), scope)
-        targets, target_phrase, target_slot = [], False, ""
+        targets, target_phrase, target_slot, reciprocal = [], False, "", False
         for target_slot in trigger.pattern.targets:
             heads = slot_heads(trigger.token, target_slot, noun=noun)
             target_phrase = target_phrase or bool(heads)
+            reciprocal = reciprocal or any(_reciprocal(head) for head in heads)
             targets = self._parties(heads, scope)
             if targets:
                 break
         pairs = list(product(sources, targets))
         mutual = False
+        if reciprocal and not targets:
+            # "China and Russia will support each other": each subject acts on the other.
+            pairs, mutual = list(permutations(sources, 2)), True
         if trigger.pattern.symmetric:
             if target_slot in MUTUAL_SLOTS and len({party.actor.code for party in targets}) >= 2:
                 # "It will mark the meeting between the two leaders": those between are the parties.
@@ -425,6 +429,12 @@ class Coder:
             if actor is not None:
                 return Party(actor, slotted.mention, slotted.depth)
         return None
+
+
+def _reciprocal(head: Token) -> bool:
+    """"each other", "one another"."""
+    pairs = {("other", "each"), ("another", "one"), ("one", "another")}  # the parser heads "one another" either way
+    return any((head.lower_, child.lower_) in pairs for child in head.children)
 
 
 def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:

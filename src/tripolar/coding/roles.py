@@ -99,7 +99,7 @@ def is_passive(verb: Token) -> bool:
 def subject_heads(verb: Token) -> list[Token]:
     """The subject phrase heads of a verb, inherited through xcomp/conj chains when it has none."""
     token: Token | None = verb
-    for _ in range(4):
+    for _ in range(6):  # "China is likely to monitor X and attempt to negotiate": 5 links up to "is"
         if token is None:
             break
         # A verb's own passive subject is its target; a governing verb's is the shared subject: "China
@@ -135,8 +135,13 @@ def _subject_donor(token: Token) -> Token | None:
         # implements; an example shares the doer of what it exemplifies.
         passable = PREPOSITION_PATH | ({"amod", "dobj"} if _exemplifies(head) else set())
         for _ in range(5):  # "In addition to approving X, Congress passed": to → addition → In → passed
-            if head.pos_ in ("VERB", "AUX"):
+            if head.pos_ in ("VERB", "AUX") and head.dep_ != "prep":  # "including" is tagged a verb
                 return head
+            if head.pos_ in ("NOUN", "PROPN") and _exemplifies(token.head):
+                # "the administration's latest moves, including lifting restrictions": the moves' owner.
+                owner = next((child for child in head.children if child.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner
             if head.dep_ not in passable or head.head is head:
                 break
             head = head.head
@@ -239,8 +244,8 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
 
 
 def _exemplifies(preposition: Token) -> bool:
-    """"such as" and "like" introduce examples."""
-    return preposition.lower_ == "like" or (preposition.lower_ == "as" and (
+    """"such as", "like" and "including" introduce examples."""
+    return preposition.lower_ in ("like", "including") or (preposition.lower_ == "as" and (
         preposition.head.lower_ == "such" or any(child.lower_ == "such" for child in preposition.children)))
 
 
