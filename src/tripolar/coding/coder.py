@@ -152,6 +152,10 @@ class Coder:
     def _code_doc(self, job: DocumentJob, rejects: list[Reject] | None) -> Coded:
         """A document whose parsed sentences are all coded: its sentences, events and warnings."""
         job.skip_to(len(job.spans))
+        later = job.discourse.later_dates()
+        if later:
+            job.events = [replace(event, date=later[event.id].date, date_precision=later[event.id].precision)
+                          if event.id in later else event for event in job.events]
         self.counts.update(documents=1, sentences=len(job.spans), parsed=sum(job.parse))
         if rejects is not None:
             rejects.extend(job.rejects())
@@ -243,10 +247,11 @@ class Coder:
             if source.actor.code == target.actor.code or dyad in seen:
                 continue
             seen.add(dyad)
+            carried = False
             if discourse is not None:
                 discourse.note_act(Act(source.actor, target.actor, entry.root))
-                day, precision = self._discourse_date(discourse, source, target, entry.root, mention_date,
-                                                      (day, precision))
+                day, precision, carried = self._discourse_date(discourse, source, target, entry.code,
+                                                               reading.modality, mention_date, (day, precision))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
             end = offset + max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
             cues = Cues(noun=noun, depth=max(0, source.depth - 1) + max(0, target.depth - 1),
@@ -263,20 +268,23 @@ class Coder:
             )
             if self.cue_log is not None:
                 self.cue_log.append((event, cues))
+            if discourse is not None and mention_date is None and not carried:
+                discourse.note_undated(event.id, frozenset((source.actor.code, target.actor.code)), entry.code,
+                                       reading.modality)
             yield event
 
     @staticmethod
-    def _discourse_date(discourse: Discourse, source: Party, target: Party, root: str,
+    def _discourse_date(discourse: Discourse, source: Party, target: Party, code: str, modality: str,
                         mention_date: DateMention | None, fallback: tuple[date | None, DatePrecision | None]
-                        ) -> tuple[date | None, DatePrecision | None]:
-        """An act the sentence dates is noted for the sentences after; an undated one takes the date
-        of the same act between the same pair just before, else the fallback."""
+                        ) -> tuple[date | None, DatePrecision | None, bool]:
+        """An act the sentence dates is noted for the sentences around it; an undated one takes the
+        date of the same act between the same pair just before (and says so), else the fallback."""
         pair = frozenset((source.actor.code, target.actor.code))
         if mention_date is not None:
-            discourse.note_dated(DatedAct(pair, root, mention_date.date, mention_date.precision))
-            return fallback
-        earlier = discourse.date_of(pair, root)
-        return (earlier.date, earlier.precision) if earlier is not None else fallback
+            discourse.note_dated(DatedAct(pair, code, mention_date.date, mention_date.precision, modality))
+            return (*fallback, False)
+        earlier = discourse.date_of(pair, code)
+        return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
 
     def _source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
         if noun:

@@ -648,9 +648,12 @@ def date_for_trigger(trigger: Token, mentions: list[DateMention], sentence_start
             continue  # it dates a thing, not this act: "extending the *2001* treaty", "its *1991* borders"
         head = _date_head(span)
         boundaries, steps = _path(trigger, head)
-        if boundaries:
+        if boundaries == 1 and _elaborated(trigger, head):
+            boundaries = 0
+        when = _when_clause(trigger, span)
+        if boundaries and not when:
             continue
-        inside = 0 if head == trigger or trigger.is_ancestor(head) else 1
+        inside = -1 if when else 0 if head == trigger or trigger.is_ancestor(head) else 1
         distance = min(abs(token.i - trigger.i) for token in span)
         rank = (inside, steps, distance)
         if best is None or rank < best[0]:
@@ -717,6 +720,27 @@ def _path(trigger: Token, other: Token) -> tuple[int, int]:
     edges = up_from_trigger[:meeting] + climb[:-1]
     boundaries = sum(1 for token in edges if _starts_clause(token))
     return boundaries, len(edges)
+
+
+def _elaborated(trigger: Token, head: Token) -> bool:
+    """Whether the date's clause is one a colon elaborates into the trigger's: "On April 6, the
+    Treasury issued a rebuke to Russia: it slapped sanctions on ..." dates the sanctions too."""
+    clause = head
+    while not _starts_clause(clause) and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.head != trigger or clause.dep_ not in ("ccomp", "parataxis") or clause.i > trigger.i:
+        return False
+    return any(token.text == ":" for token in trigger.doc[clause.i:trigger.i])
+
+
+def _when_clause(trigger: Token, span: Span) -> bool:
+    """Whether the trigger stands in a "when" clause hanging from the date: "in 1972, when Nixon paid
+    his trip to China"."""
+    inside = {token.i for token in span}
+    for token in (trigger, *trigger.ancestors):
+        if token.dep_ in ("relcl", "advcl", "acl") and token.head.i in inside:
+            return any(child.lower_ == "when" for child in token.children)
+    return False
 
 
 def _starts_clause(token: Token) -> bool:

@@ -10,7 +10,7 @@ person (for "he"/"she") or one state or body (for "it"). Otherwise there is no a
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -35,12 +35,26 @@ WINDOW = 3
 
 @dataclass(frozen=True, slots=True)
 class DatedAct:
-    """An act the text dates: its two parties, CAMEO root and date."""
+    """An act the text dates: its two parties, CAMEO code, modality, date and sentence."""
 
     pair: frozenset[str]
-    root: str
+    code: str
     date: date
     precision: DatePrecision
+    modality: str = "factual"
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class UndatedAct:
+    """An event only the publication date dates, which a later sentence may date ("Xi calls Trump" in
+    a headline, "the two leaders spoke on the evening of November 24" further down)."""
+
+    event_id: str
+    pair: frozenset[str]
+    code: str
+    modality: str
+    sentence: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +77,9 @@ class Discourse:
     pending: list[DatedAct] = field(default_factory=list)
     acts: deque[list[Act]] = field(default_factory=lambda: deque(maxlen=WINDOW))
     pending_acts: list[Act] = field(default_factory=list)
+    sentence: int = 0  # the index of the sentence being coded
+    told: list[DatedAct] = field(default_factory=list)  # every act the document dates, in order
+    undated: list[UndatedAct] = field(default_factory=list)
 
     def add(self, actors: list[tuple[Actor, bool]]) -> None:
         """Record a sentence's actors in text order, each with whether it is a person, and close it."""
@@ -71,6 +88,7 @@ class Discourse:
         self.pending = []
         self.acts.append(self.pending_acts)
         self.pending_acts = []
+        self.sentence += 1
 
     def note_act(self, act: Act) -> None:
         """An act of the current sentence, for the phrases after it that refer back to it."""
@@ -88,16 +106,31 @@ class Discourse:
 
     def note_dated(self, act: DatedAct) -> None:
         """An act of the current sentence that its text dates."""
+        act = replace(act, sentence=self.sentence)
         self.pending.append(act)
+        self.told.append(act)
 
-    def date_of(self, pair: frozenset[str], root: str) -> DatedAct | None:
+    def note_undated(self, event_id: str, pair: frozenset[str], code: str, modality: str) -> None:
+        self.undated.append(UndatedAct(event_id, pair, code, modality, self.sentence))
+
+    def date_of(self, pair: frozenset[str], code: str) -> DatedAct | None:
         """The date of the same act between the same pair in the sentences just before: "Xi will meet
-        Putin on June 9. It will be their 25th meeting." dates the meeting June 9."""
-        for sentence in reversed(self.dated):
-            for act in reversed(sentence):
-                if act.pair == pair and act.root == root:
-                    return act
-        return None
+        Putin on June 9. It will be their 25th meeting." dates the meeting June 9. The same code is
+        looked for first (a visit is a visit), then the same root (a call is a consultation)."""
+        earlier = [act for sentence in reversed(self.dated) for act in reversed(sentence) if act.pair == pair]
+        return _same_act(earlier, code)
+
+    def later_dates(self) -> dict[str, DatedAct]:
+        """For each undated event, the date of the same act the next few sentences give, with the same
+        modality: a headline's or lede's event is dated further down."""
+        found = {}
+        for undated in self.undated:
+            later = [act for act in self.told if undated.sentence < act.sentence <= undated.sentence + WINDOW
+                     and act.pair == undated.pair and act.modality == undated.modality]
+            act = _same_act(later, undated.code)
+            if act is not None:
+                found[undated.event_id] = act
+        return found
 
     def pair(self, earlier_in_sentence: list[Actor], role: str) -> tuple[Actor, Actor] | None:
         """The two states a pair noun refers to: those of the nearest stretch naming two or more."""
@@ -162,3 +195,7 @@ def plural_role(head: Token) -> str | None:
         return None
     return PAIR_NOUNS[head.lemma_.lower()]
 
+
+def _same_act(acts: list[DatedAct], code: str) -> DatedAct | None:
+    exact = next((act for act in acts if act.code == code), None)
+    return exact or next((act for act in acts if act.code[:2] == code[:2]), None)
