@@ -180,7 +180,8 @@ class Coder:
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
                           and trigger.object_token.i != trigger.token.i}
             on = document.published or date.today()
-            states = {actor.code for actor, _ in self.named(mentions, on) if actor.code in self.states}
+            states = {actor.code for actor, _ in self.named(mentions, on) if actor.code in self.states} \
+                if triggers else set()
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
