@@ -4,14 +4,8 @@ from datetime import date
 
 import pytest
 
-from tripolar import resolve_actor
+from tests.actor_helpers import resolved
 from tripolar.ontology.actors import countries, offices, tenures
-
-
-def resolved(name: str, on: str, country: str | None = None) -> tuple:
-    result = resolve_actor(name, date.fromisoformat(on), country)
-    return result.country, result.role, result.person, result.office
-
 
 CASES = [
     # Kissinger: National Security Adviser 1969-1975, also Secretary of State from 1973-09-22.

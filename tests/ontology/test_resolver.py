@@ -4,14 +4,9 @@ from datetime import date
 
 import pytest
 
+from tests.actor_helpers import resolved
 from tripolar.errors import ActorNotFound
 from tripolar.ontology.resolver import resolve_actor
-
-
-def resolved(name: str, on: str, country: str | None = None) -> tuple:
-    result = resolve_actor(name, date.fromisoformat(on), country)
-    return result.country, result.role, result.person, result.office
-
 
 CASES = [
     # The issue's own cases.

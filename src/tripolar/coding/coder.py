@@ -169,6 +169,7 @@ class Coder:
         ``discourse`` holds the actors of the sentences before; this sentence's are added to it."""
         mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
                             m.country, m.role) for m in self.actors.find(sentence.text)]
+        resolved = self.resolved(mentions, document.published or date.today())
         if mentions or (discourse is not None and discourse.recent and points_back(sentence)):
             # Dates are found in the sentence's text and placed in the parsed text, as mentions are.
             dates = [replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)
@@ -179,25 +180,20 @@ class Coder:
             # event: the trigger codes it.
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
                           and trigger.object_token.i != trigger.token.i}
-            on = document.published or date.today()
-            states = {actor.code for actor, _ in self.named(mentions, on) if actor.code in self.states} \
-                if triggers else set()
+            states = {actor.code for actor in resolved.values() if actor.code in self.states}
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
                 yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates,
                                         discourse, crowded=len(states) > 2)
         if discourse is not None:
-            discourse.add(self.named(participants(sentence, mentions), document.published or date.today()))
+            discourse.add([(resolved[mention], self.is_person(resolved[mention]))
+                           for mention in participants(sentence, mentions) if mention in resolved])
 
-    def named(self, mentions: list[Mention], on: date) -> list[tuple[Actor, bool]]:
-        """The actors ``mentions`` resolve to, each with whether it is a person."""
-        named = []
-        for mention in mentions:
-            actor = self.actors.resolve(mention, on)
-            if actor is not None:
-                named.append((actor, self.is_person(actor)))
-        return named
+    def resolved(self, mentions: list[Mention], on: date) -> dict[Mention, Actor]:
+        """The actors ``mentions`` name on ``on`` (those that name one)."""
+        actors = {mention: self.actors.resolve(mention, on) for mention in mentions}
+        return {mention: actor for mention, actor in actors.items() if actor is not None}
 
     def is_person(self, actor: Actor) -> bool:
         return bool(self.actors.kb.tenures.get(actor.canonical))
@@ -410,20 +406,18 @@ class Coder:
         if not person and lowered not in ("it", "its"):
             return None
         named: dict[str, Party] = {}
-        subjects: dict[str, Party] = {}
-        in_subject = _subject_mentions(pronoun.sent, scope.mentions)
         for mention in scope.mentions.before(pronoun.idx):
             actor = self.actors.resolve(mention, scope.on)
             if actor is not None and self.is_person(actor) == person:
                 named[actor.canonical or actor.label] = Party(actor, mention, 1)
-                if mention in in_subject:
-                    subjects[actor.canonical or actor.label] = named[actor.canonical or actor.label]
-        if (len(named) > 1 and len(subjects) == 1 and pronoun.dep_ in ("nsubj", "nsubjpass")
-                and _governing_verb(clause) is None):
+        if len(named) > 1 and pronoun.dep_ in ("nsubj", "nsubjpass") and _governing_verb(clause) is None:
             # The subject of a clause of its own continues the subject before it: "the Treasury
             # rebuked Russia: it slapped sanctions on ..." is the Treasury. (In a reported clause the
             # addressee may be meant as well: "Xi told Biden that he would visit".)
-            return next(iter(subjects.values()))
+            in_subject = _subject_mentions(pronoun.sent, scope.mentions)
+            subjects = {key: party for key, party in named.items() if party.mention in in_subject}
+            if len(subjects) == 1:
+                return next(iter(subjects.values()))
         if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
             # No antecedent in the sentence: the one person (or state) the sentence before named.
             actor = scope.discourse.single(person)
@@ -440,10 +434,12 @@ class Coder:
         return None
 
 
+# "each other", "one another" as (head, dependent): the parser heads "one another" either way.
+RECIPROCALS = frozenset({("other", "each"), ("another", "one"), ("one", "another")})
+
+
 def _reciprocal(head: Token) -> bool:
-    """"each other", "one another"."""
-    pairs = {("other", "each"), ("another", "one"), ("one", "another")}  # the parser heads "one another" either way
-    return any((head.lower_, child.lower_) in pairs for child in head.children)
+    return any((head.lower_, child.lower_) in RECIPROCALS for child in head.children)
 
 
 def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:
