@@ -12,26 +12,23 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from itertools import permutations, product
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
 from tripolar.coding.discourse import (
-    JOINT_ROOTS,
     PAIR_WORDS,
     WINDOW,
     Act,
     DatedAct,
     Discourse,
-    pair_role,
     participants,
-    plural_role,
     points_back,
 )
 from tripolar.coding.frontend import DocumentJob, process_count
@@ -39,19 +36,10 @@ from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
 from tripolar.coding.nlp import load_pipeline
+from tripolar.coding.parties import PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
-from tripolar.coding.roles import (
-    MentionIndex,
-    Slotted,
-    agent_heads,
-    conjuncts,
-    is_passive,
-    misparsed_subjects,
-    noun_source_heads,
-    slot_heads,
-    subject_heads,
-)
+from tripolar.coding.roles import MentionIndex, slot_heads
 from tripolar.coding.sentences import SentenceSplitter
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
 from tripolar.ontology.actors import countries
@@ -59,38 +47,11 @@ from tripolar.ontology.cameo import cameo
 
 CODER = f"tripolar-{__version__}"
 Coded = tuple[Document, list[Sentence], list[Event]]
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
-FIRST_PERSON = frozenset({"i", "we", "my", "our"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Acts two parties do together, coded both ways (CODING_GUIDE.md): consult, negotiate, sign, cooperate,
 # cease fire.
 JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
 # Slots whose coordinated actors act on each other: "talks between X and Y".
 MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# Verbs that report speech: a first-person pronoun in what they report is their subject.
-SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
-                          "note", "explain", "warn", "vow", "pledge", "promise", "claim", "assert"})
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """What resolving a slot's phrase needs: the sentence's mentions, the date actors are resolved on,
-    and the actors the document named before this sentence."""
-
-    mentions: MentionIndex
-    on: date
-    discourse: Discourse | None
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """An actor in a slot, with the mention that named it and how directly the parse ties them."""
-
-    actor: Actor
-    mention: Mention
-    depth: int
-    how: str = "name"  # or "pronoun", "pair" (a pair phrase), "discourse" (an earlier sentence's act)
 
 
 class Coder:
@@ -103,6 +64,7 @@ class Coder:
         self.nlp = load_pipeline(model)
         self.patterns: PatternSet = load_patterns()
         self.actors: ActorMatcher = actor_matcher()
+        self.finder = PartyFinder(self.actors)
         self.states = frozenset(countries())
         self.splitter = SentenceSplitter()
         self.prefilter: Prefilter | None = None
@@ -196,7 +158,7 @@ class Coder:
         return {mention: actor for mention, actor in actors.items() if actor is not None}
 
     def is_person(self, actor: Actor) -> bool:
-        return bool(self.actors.kb.tenures.get(actor.canonical))
+        return self.finder.is_person(actor)
 
     def _events(self, document: Document, index: int, sentence: Span, offset: int, trigger: Trigger,
                 mentions: MentionIndex, dates: list[DateMention], discourse: Discourse | None,
@@ -208,18 +170,18 @@ class Coder:
         else:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
-        sources = self._parties(self._source_heads(trigger.token, noun, scope), scope)
-        targets, target_phrase, target_slot, reciprocal = [], False, "", False
+        sources = self.finder.parties(self.finder.source_heads(trigger.token, noun, scope), scope)
+        targets, target_phrase, target_slot, each_other = [], False, "", False
         for target_slot in trigger.pattern.targets:
             heads = slot_heads(trigger.token, target_slot, noun=noun)
             target_phrase = target_phrase or bool(heads)
-            reciprocal = reciprocal or any(_reciprocal(head) for head in heads)
-            targets = self._parties(heads, scope)
+            each_other = each_other or any(reciprocal(head) for head in heads)
+            targets = self.finder.parties(heads, scope)
             if targets:
                 break
         pairs = list(product(sources, targets))
         mutual = False
-        if reciprocal and not targets:
+        if each_other and not targets:
             # "China and Russia will support each other": each subject acts on the other.
             pairs, mutual = list(permutations(sources, 2)), True
         if trigger.pattern.symmetric:
@@ -282,187 +244,6 @@ class Coder:
             return (*fallback, False)
         earlier = discourse.date_of(pair, code)
         return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
-
-    def _source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
-        if noun:
-            def names(token: Token) -> bool:
-                return (token.pos_ == "PRON" or bool(scope.mentions.in_phrase(token))
-                        or pair_role(token) is not None or plural_role(token) is not None)
-
-            return noun_source_heads(trigger, names)
-        if is_passive(trigger):
-            return agent_heads(trigger)
-        return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)
-
-    def _parties(self, heads: list[Token], scope: Scope) -> list[Party]:
-        parties = []
-        for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
-            if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
-                parties.extend(replace(party, how="pronoun") for party in self._plural_antecedent(head, scope))
-                continue
-            if head.pos_ == "PRON":
-                party = self._antecedent(head, scope)
-                if party is not None:
-                    parties.append(replace(party, how="pronoun"))
-                continue
-            found: list[Slotted] = scope.mentions.in_phrase(head)
-            for slotted in found:
-                actor = self.actors.resolve(slotted.mention, scope.on)
-                if actor is not None:
-                    parties.append(Party(actor, slotted.mention, slotted.depth))
-                    parties.extend(self._coordinated(slotted, scope))
-                    break  # the phrase's nearest actor names it
-            else:
-                parties.extend(self._pair(head, scope))
-        unique: dict[tuple[int, str, str], Party] = {}
-        for party in parties:
-            unique.setdefault((party.mention.start, party.actor.code, party.actor.role), party)
-        return list(unique.values())
-
-    def _coordinated(self, slotted: Slotted, scope: Scope) -> list[Party]:
-        """The actors coordinated with a name inside a phrase: "the leaders of China *and Russia*"
-        are the leaders of both."""
-        parties = []
-        for mention in scope.mentions.coordinated(slotted.mention):
-            actor = self.actors.resolve(mention, scope.on)
-            if actor is not None:
-                parties.append(Party(actor, mention, slotted.depth))
-        return parties
-
-    def _pair(self, head: Token, scope: Scope) -> list[Party]:
-        """"the two countries", "both sides": the pair of states the text just named, if one pair;
-        "the leaders": the parties of the last joint act."""
-        if scope.discourse is None:
-            return []
-        role = pair_role(head)
-        if role is None:
-            plural = plural_role(head)
-            return [] if plural is None else self._joint_parties(head, plural, scope.discourse)
-        earlier = [self.actors.resolve(mention, scope.on)
-                   for mention in participants(head.sent, scope.mentions.before(head.idx))]
-        pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
-        if pair is None:
-            return []
-        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
-        return [Party(actor, stand_in, 1, "pair") for actor in pair]
-
-    @staticmethod
-    def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:
-        act = discourse.last_act(JOINT_ROOTS)
-        if act is None:
-            return []
-        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
-        return [Party(replace(actor, role=role or actor.role), stand_in, 1, "discourse")
-                for actor in (act.source, act.target)]
-
-    def _plural_antecedent(self, pronoun: Token, scope: Scope) -> list[Party]:
-        """"they"/"their": the coordinated subject of the clause that governs the pronoun's ("Biden and
-        Xi confirmed that they intend"), else, with no actor named before it in the sentence, the
-        parties of the last joint act. Anything else ("Russian officials told the Americans they")
-        gives no actor."""
-        clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
-        governing = _governing_verb(clause)
-        if governing is not None:
-            found = self._parties(subject_heads(governing), scope)
-            if len({party.actor.code for party in found}) >= 2:
-                return found
-        # Any plural noun before it may be what "they" are ("these moves ..., they carry a message").
-        if scope.discourse is None or scope.mentions.before(pronoun.idx) or any(
-                token.tag_ in ("NNS", "NNPS") for token in pronoun.sent if token.i < pronoun.i):
-            return []
-        return self._joint_parties(pronoun, "", scope.discourse)
-
-    def _antecedent(self, pronoun: Token, scope: Scope) -> Party | None:
-        """Light pronoun resolution, only where unambiguous; anything less clear gives no actor.
-
-        - "who"/"which"/"that" opening a relative clause: the noun the clause hangs from.
-        - A subject pronoun in a clause subordinate or coordinate to another ("X announced that it
-          will", "X met Y and then he"), and "I"/"we" in speech a verb reports ("Wei said: 'I am
-          visiting'"): the subject of the governing verb, when it names one actor.
-        - "he"/"his"/"she"/"her": the one person named earlier in the sentence; "it"/"its": the
-          one state or body named earlier.
-        """
-        lowered = pronoun.lower_
-        clause = pronoun.head
-        if lowered in RELATIVE_PRONOUNS:
-            if clause.dep_ == "relcl" and clause.head is not clause:
-                return self._named(clause.head, scope)
-            return None
-        if lowered not in PERSONAL_PRONOUNS and lowered not in FIRST_PERSON:
-            return None
-        if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or lowered in FIRST_PERSON:
-            governing = _governing_verb(clause if pronoun.dep_ != "poss" else clause.head)
-            if governing is not None and (lowered not in FIRST_PERSON or governing.lemma_ in SPEECH_VERBS):
-                found = self._parties(subject_heads(governing), scope)
-                # "Xi told Biden that he would visit": the addressee could be "he" as well.
-                addressed = [] if lowered in FIRST_PERSON else self._parties(
-                    [child for child in governing.children if child.dep_ in ("dobj", "dative")], scope)
-                if len(found) == 1 and not any(self.is_person(party.actor) == self.is_person(found[0].actor)
-                                               for party in addressed):
-                    return found[0]
-        if lowered in FIRST_PERSON:
-            return None
-        person = lowered in ("he", "she", "him", "her", "his", "hers")
-        if not person and lowered not in ("it", "its"):
-            return None
-        named: dict[str, Party] = {}
-        for mention in scope.mentions.before(pronoun.idx):
-            actor = self.actors.resolve(mention, scope.on)
-            if actor is not None and self.is_person(actor) == person:
-                named[actor.canonical or actor.label] = Party(actor, mention, 1)
-        if len(named) > 1 and pronoun.dep_ in ("nsubj", "nsubjpass") and _governing_verb(clause) is None:
-            # The subject of a clause of its own continues the subject before it: "the Treasury
-            # rebuked Russia: it slapped sanctions on ..." is the Treasury. (In a reported clause the
-            # addressee may be meant as well: "Xi told Biden that he would visit".)
-            in_subject = _subject_mentions(pronoun.sent, scope.mentions)
-            subjects = {key: party for key, party in named.items() if party.mention in in_subject}
-            if len(subjects) == 1:
-                return next(iter(subjects.values()))
-        if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
-            # No antecedent in the sentence: the one person (or state) the sentence before named.
-            actor = scope.discourse.single(person)
-            if actor is not None:
-                stand_in = Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text, pronoun.text)
-                return Party(actor, stand_in, 1)
-        return next(iter(named.values())) if len(named) == 1 else None
-
-    def _named(self, head: Token, scope: Scope) -> Party | None:
-        for slotted in scope.mentions.in_phrase(head):
-            actor = self.actors.resolve(slotted.mention, scope.on)
-            if actor is not None:
-                return Party(actor, slotted.mention, slotted.depth)
-        return None
-
-
-# "each other", "one another" as (head, dependent): the parser heads "one another" either way.
-RECIPROCALS = frozenset({("other", "each"), ("another", "one"), ("one", "another")})
-
-
-def _reciprocal(head: Token) -> bool:
-    return any((head.lower_, child.lower_) in RECIPROCALS for child in head.children)
-
-
-def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:
-    """The mentions that head a subject phrase of the sentence, or name the actor within one."""
-    found = set()
-    for token in sentence:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
-            slotted = mentions.in_phrase(token)
-            if slotted:
-                found.add(slotted[0].mention)
-    return found
-
-
-def _governing_verb(clause: Token) -> Token | None:
-    """The verb a clause is the complement, coordinate or adverbial of, if any."""
-    for _ in range(3):
-        if clause.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and clause.head is not clause:
-            return clause.head
-        if clause.dep_ in ("aux", "prep", "pcomp", "pobj", "dobj") and clause.head is not clause:
-            clause = clause.head
-            continue
-        return None
-    return None
 
 
 @cache

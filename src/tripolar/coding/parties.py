@@ -1,0 +1,250 @@
+"""The parties of an event: the actors in its source and target slots.
+
+A slot's phrase names its actor directly ("Russia", "the Chinese foreign minister"), through names
+coordinated inside it ("the leaders of China and Russia"), through a pronoun ("it", "he", "they", "who"),
+through a pair phrase ("the two countries", "both sides", "the leaders"), or not at all: an unclear
+phrase gives no actor, never a guessed one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from tripolar.coding.discourse import JOINT_ROOTS, Discourse, pair_role, participants, plural_role
+from tripolar.coding.mentions import ActorMatcher, Mention
+from tripolar.coding.roles import (
+    MentionIndex,
+    Slotted,
+    agent_heads,
+    conjuncts,
+    is_passive,
+    misparsed_subjects,
+    noun_source_heads,
+    subject_heads,
+)
+from tripolar.model import Actor
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Verbs that report speech: a first-person pronoun in what they report is their subject.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
+                          "note", "explain", "warn", "vow", "pledge", "promise", "claim", "assert"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What resolving a slot's phrase needs: the sentence's mentions, the date actors are resolved on,
+    and the actors the document named before this sentence."""
+
+    mentions: MentionIndex
+    on: date
+    discourse: Discourse | None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor in a slot, with the mention that named it and how directly the parse ties them."""
+
+    actor: Actor
+    mention: Mention
+    depth: int
+    how: str = "name"  # or "pronoun", "pair" (a pair phrase), "discourse" (an earlier sentence's act)
+
+
+class PartyFinder:
+    """Finds the actors of a trigger's slots with the actor matcher's knowledge base."""
+
+    def __init__(self, actors: ActorMatcher) -> None:
+        self.actors = actors
+
+    def is_person(self, actor: Actor) -> bool:
+        return bool(self.actors.kb.tenures.get(actor.canonical))
+
+    def source_heads(self, trigger: Token, noun: bool, scope: Scope) -> list[Token]:
+        """The heads of the phrases that may name who does the act: the subject (the "by" phrase of
+        a passive), or for a nominal event its owner or the subject of the verb it completes."""
+        if noun:
+            def names(token: Token) -> bool:
+                return (token.pos_ == "PRON" or bool(scope.mentions.in_phrase(token))
+                        or pair_role(token) is not None or plural_role(token) is not None)
+
+            return noun_source_heads(trigger, names)
+        if is_passive(trigger):
+            return agent_heads(trigger)
+        return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)
+
+    def parties(self, heads: list[Token], scope: Scope) -> list[Party]:
+        parties = []
+        for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
+            if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
+                parties.extend(replace(party, how="pronoun") for party in self._plural_antecedent(head, scope))
+                continue
+            if head.pos_ == "PRON":
+                party = self._antecedent(head, scope)
+                if party is not None:
+                    parties.append(replace(party, how="pronoun"))
+                continue
+            found: list[Slotted] = scope.mentions.in_phrase(head)
+            for slotted in found:
+                actor = self.actors.resolve(slotted.mention, scope.on)
+                if actor is not None:
+                    parties.append(Party(actor, slotted.mention, slotted.depth))
+                    parties.extend(self._coordinated(slotted, scope))
+                    break  # the phrase's nearest actor names it
+            else:
+                parties.extend(self._pair(head, scope))
+        unique: dict[tuple[int, str, str], Party] = {}
+        for party in parties:
+            unique.setdefault((party.mention.start, party.actor.code, party.actor.role), party)
+        return list(unique.values())
+
+    def _coordinated(self, slotted: Slotted, scope: Scope) -> list[Party]:
+        """The actors coordinated with a name inside a phrase: "the leaders of China *and Russia*"
+        are the leaders of both."""
+        parties = []
+        for mention in scope.mentions.coordinated(slotted.mention):
+            actor = self.actors.resolve(mention, scope.on)
+            if actor is not None:
+                parties.append(Party(actor, mention, slotted.depth))
+        return parties
+
+    def _pair(self, head: Token, scope: Scope) -> list[Party]:
+        """"the two countries", "both sides": the pair of states the text just named, if one pair;
+        "the leaders": the parties of the last joint act."""
+        if scope.discourse is None:
+            return []
+        role = pair_role(head)
+        if role is None:
+            plural = plural_role(head)
+            return [] if plural is None else self._joint_parties(head, plural, scope.discourse)
+        earlier = [self.actors.resolve(mention, scope.on)
+                   for mention in participants(head.sent, scope.mentions.before(head.idx))]
+        pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
+        if pair is None:
+            return []
+        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
+        return [Party(actor, stand_in, 1, "pair") for actor in pair]
+
+    @staticmethod
+    def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:
+        act = discourse.last_act(JOINT_ROOTS)
+        if act is None:
+            return []
+        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
+        return [Party(replace(actor, role=role or actor.role), stand_in, 1, "discourse")
+                for actor in (act.source, act.target)]
+
+    def _plural_antecedent(self, pronoun: Token, scope: Scope) -> list[Party]:
+        """"they"/"their": the coordinated subject of the clause that governs the pronoun's ("Biden and
+        Xi confirmed that they intend"), else, with no actor named before it in the sentence, the
+        parties of the last joint act. Anything else ("Russian officials told the Americans they")
+        gives no actor."""
+        clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+        governing = _governing_verb(clause)
+        if governing is not None:
+            found = self.parties(subject_heads(governing), scope)
+            if len({party.actor.code for party in found}) >= 2:
+                return found
+        # Any plural noun before it may be what "they" are ("these moves ..., they carry a message").
+        if scope.discourse is None or scope.mentions.before(pronoun.idx) or any(
+                token.tag_ in ("NNS", "NNPS") for token in pronoun.sent if token.i < pronoun.i):
+            return []
+        return self._joint_parties(pronoun, "", scope.discourse)
+
+    def _antecedent(self, pronoun: Token, scope: Scope) -> Party | None:
+        """Light pronoun resolution, only where unambiguous; anything less clear gives no actor.
+
+        - "who"/"which"/"that" opening a relative clause: the noun the clause hangs from.
+        - A subject pronoun in a clause subordinate or coordinate to another ("X announced that it
+          will", "X met Y and then he"), and "I"/"we" in speech a verb reports ("Wei said: 'I am
+          visiting'"): the subject of the governing verb, when it names one actor.
+        - "he"/"his"/"she"/"her": the one person named earlier in the sentence; "it"/"its": the
+          one state or body named earlier.
+        """
+        lowered = pronoun.lower_
+        clause = pronoun.head
+        if lowered in RELATIVE_PRONOUNS:
+            if clause.dep_ == "relcl" and clause.head is not clause:
+                return self._named(clause.head, scope)
+            return None
+        if lowered not in PERSONAL_PRONOUNS and lowered not in FIRST_PERSON:
+            return None
+        if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or lowered in FIRST_PERSON:
+            governing = _governing_verb(clause if pronoun.dep_ != "poss" else clause.head)
+            if governing is not None and (lowered not in FIRST_PERSON or governing.lemma_ in SPEECH_VERBS):
+                found = self.parties(subject_heads(governing), scope)
+                # "Xi told Biden that he would visit": the addressee could be "he" as well.
+                addressed = [] if lowered in FIRST_PERSON else self.parties(
+                    [child for child in governing.children if child.dep_ in ("dobj", "dative")], scope)
+                if len(found) == 1 and not any(self.is_person(party.actor) == self.is_person(found[0].actor)
+                                               for party in addressed):
+                    return found[0]
+        if lowered in FIRST_PERSON:
+            return None
+        person = lowered in ("he", "she", "him", "her", "his", "hers")
+        if not person and lowered not in ("it", "its"):
+            return None
+        named: dict[str, Party] = {}
+        for mention in scope.mentions.before(pronoun.idx):
+            actor = self.actors.resolve(mention, scope.on)
+            if actor is not None and self.is_person(actor) == person:
+                named[actor.canonical or actor.label] = Party(actor, mention, 1)
+        if len(named) > 1 and pronoun.dep_ in ("nsubj", "nsubjpass") and _governing_verb(clause) is None:
+            # The subject of a clause of its own continues the subject before it: "the Treasury
+            # rebuked Russia: it slapped sanctions on ..." is the Treasury. (In a reported clause the
+            # addressee may be meant as well: "Xi told Biden that he would visit".)
+            in_subject = _subject_mentions(pronoun.sent, scope.mentions)
+            subjects = {key: party for key, party in named.items() if party.mention in in_subject}
+            if len(subjects) == 1:
+                return next(iter(subjects.values()))
+        if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
+            # No antecedent in the sentence: the one person (or state) the sentence before named.
+            actor = scope.discourse.single(person)
+            if actor is not None:
+                stand_in = Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text, pronoun.text)
+                return Party(actor, stand_in, 1)
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _named(self, head: Token, scope: Scope) -> Party | None:
+        for slotted in scope.mentions.in_phrase(head):
+            actor = self.actors.resolve(slotted.mention, scope.on)
+            if actor is not None:
+                return Party(actor, slotted.mention, slotted.depth)
+        return None
+
+
+# "each other", "one another" as (head, dependent): the parser heads "one another" either way.
+RECIPROCALS = frozenset({("other", "each"), ("another", "one"), ("one", "another")})
+
+
+def reciprocal(head: Token) -> bool:
+    """"each other", "one another": the subjects act on each other."""
+    return any((head.lower_, child.lower_) in RECIPROCALS for child in head.children)
+
+
+def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:
+    """The mentions that head a subject phrase of the sentence, or name the actor within one."""
+    found = set()
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            slotted = mentions.in_phrase(token)
+            if slotted:
+                found.add(slotted[0].mention)
+    return found
+
+
+def _governing_verb(clause: Token) -> Token | None:
+    """The verb a clause is the complement, coordinate or adverbial of, if any."""
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and clause.head is not clause:
+            return clause.head
+        if clause.dep_ in ("aux", "prep", "pcomp", "pobj", "dobj") and clause.head is not clause:
+            clause = clause.head
+            continue
+        return None
+    return None
