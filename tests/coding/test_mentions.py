@@ -38,8 +38,14 @@ def test_common_words_are_not_actors(text):
 
 
 def test_abbreviations_match_exactly_and_possessives_and_hyphens_are_boundaries():
-    assert [row[:2] for row in found("The US and the EU's envoy discussed Sino-Russian ties.")] == [
-        ("US", "USA"), ("EU", "EUR"), ("Russian", "RUS")]
+    assert [row[:2] for row in found("The US and the EU's envoy discussed US-Russian ties.")] == [
+        ("US", "USA"), ("EU", "EUR"), ("US", "USA"), ("Russian", "RUS")]
+
+
+def test_a_combining_form_names_its_country_only_joined_to_the_next_word():
+    assert [row[:2] for row in found("Sino-Russian ties and Russo-Japanese talks.")] == [
+        ("Sino-", "CHN"), ("Russian", "RUS"), ("Russo-", "RUS"), ("Japanese", "JPN")]
+    assert found("He said Sino- and then stopped.") == []
 
 
 def test_an_ambiguous_name_resolves_to_nobody():

@@ -119,3 +119,22 @@ def test_a_subject_reaches_a_verb_five_links_down():
 
 def test_strikes_into_a_country_target_it():
     assert ("UKR", "RUS", "19") in dyads("Ukraine launched new strikes into Russia on Tuesday.", "2024-11-20")
+
+
+def test_names_joined_by_hyphens_are_the_parties_of_a_joint_act():
+    assert dyads("The US-China talks in Geneva ended on Monday.") == {("USA", "CHN", "04"), ("CHN", "USA", "04")}
+    assert dyads("Sino-Russian talks resumed on Monday.") == {("CHN", "RUS", "04"), ("RUS", "CHN", "04")}
+    three = dyads("The ROK-China-Japan trilateral summit took place in May 2024.")
+    assert {(source, target) for source, target, _ in three} == {
+        (a, b) for a in ("KOR", "CHN", "JPN") for b in ("KOR", "CHN", "JPN") if a != b}
+
+
+def test_a_hyphenated_word_that_is_not_two_names_gives_no_party():
+    # "Kyiv-based" is one name and a word: the summit has one party named, so no event.
+    assert dyads("A Kyiv-based analyst attended the summit.") == set()
+
+
+def test_the_subject_engaged_in_an_act_does_it():
+    assert dyads("Russia is involved in talks with Ukraine.") == {("RUS", "UKR", "04"), ("UKR", "RUS", "04")}
+    text = "China and Russia held a summit in May. The two countries are engaged in official discussions."
+    assert len([e for e in code_text(text, "2024-06-01") if "engaged" in e.evidence.text]) == 2

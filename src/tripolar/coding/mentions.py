@@ -114,7 +114,9 @@ class ActorMatcher:
             end = last + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            # A combining form ("Sino-", "Russo-") is written joined to the next word: "Sino-Russian".
+            joined = core.endswith("-")
+            if end < len(text) and (text[end].isalnum() or text[end] == "_") != joined:
                 continue
             written = text[start:end]
             if _ABBREVIATION.match(core) or (" " not in core and any(char.isupper() for char in core[1:])):

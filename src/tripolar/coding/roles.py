@@ -25,6 +25,8 @@ SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})  # acomp: "is l
 # Where the parser has been seen to hang a sentence-initial name it did not take for a subject.
 MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
 PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
+# What joins two names into one compound modifier: "US-China", "ROK–Japan".
+HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
 PARTITIVE_NOUNS = frozenset({"round", "wave", "series", "spate", "flurry", "set", "package", "raft", "slew",
                              "string", "batch", "number", "host", "kind", "form", "type", "campaign"})
@@ -59,7 +61,9 @@ class MentionIndex:
                       key=lambda mention: mention.start)
 
     def coordinated(self, mention: Mention) -> list[Mention]:
-        """The other mentions coordinated with ``mention`` ("China" in "China and Russia" → Russia)."""
+        """The other mentions coordinated with ``mention`` ("China" in "China and Russia" → Russia), or
+        joined to it by a hyphen ("the US-China talks", "Sino-Russian ties", "the ROK-China-Japan
+        summit")."""
         doc = self.sentence.doc
         found: dict[Mention, None] = {}
         for i, covered in self.by_token.items():
@@ -68,7 +72,26 @@ class MentionIndex:
                     other = self.by_token.get(conjunct.i)
                     if other is not None and other is not mention:
                         found[other] = None
+        for other in self._hyphen_chain(mention):
+            found[other] = None
         return list(found)
+
+    def _hyphen_chain(self, mention: Mention) -> list[Mention]:
+        """The mentions written joined to ``mention`` by hyphens, with no space between."""
+        text = self.sentence.doc.text
+        ordered = sorted(set(self.by_token.values()), key=lambda named: named.start)
+        position = ordered.index(mention)
+        chain = [mention]
+        for step in (-1, 1):
+            i = position
+            while 0 <= i + step < len(ordered):
+                left, right = (ordered[i + step], ordered[i]) if step < 0 else (ordered[i], ordered[i + step])
+                if text[left.end:right.start] not in HYPHEN_JOINS and not (
+                        left.text.endswith("-") and left.end == right.start):
+                    break
+                i += step
+                chain.append(ordered[i])
+        return chain[1:]
 
     def in_phrase(self, head: Token) -> list[Slotted]:
         """Mentions in the phrase headed by ``head``, nearest first; the phrase's own conjuncts and
@@ -237,9 +260,17 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
     for _ in range(3):
         if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
             break
-        token = _past_partitive(token.head)
+        via, token = token, _past_partitive(token.head)
         if token.pos_ in ("VERB", "AUX"):
-            return agent_heads(token) if is_passive(token) else subject_heads(token)
+            if not is_passive(token):
+                return subject_heads(token)
+            agents = agent_heads(token)
+            if not agents and via.dep_ == "prep" and via.lower_ == "in":
+                # A state the subject is in: "the two countries are engaged in talks", "were locked
+                # in a trade war", "is involved in negotiations".
+                return [conjunct for child in token.children if child.dep_ in PASSIVE_SUBJECTS
+                        for conjunct in conjuncts(child)]
+            return agents
     return []
 
 
