@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from itertools import permutations, product
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
@@ -50,6 +50,12 @@ Coded = tuple[Document, list[Sentence], list[Event]]
 # Acts two parties do together, coded both ways (CODING_GUIDE.md): consult, negotiate, sign, cooperate,
 # cease fire.
 JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
+# Meeting and talking: one encounter is often told twice in a sentence ("met on Friday, holding two hours
+# of talks"; "held talks in Riyadh, the highest-level meeting since 2022"), and is one event. Visits
+# (042, 043) stay apart: a visit and the talks held during it are two events (CODING_GUIDE.md).
+MEETING_CODES = frozenset({"040", "041", "044", "045", "046"})
+# Links within one clause chain: a participial or coordinated clause, an apposition, an object.
+CLAUSE_CHAIN = frozenset({"advcl", "conj", "appos", "npadvmod", "dobj", "pobj", "prep", "acl", "xcomp"})
 # Slots whose coordinated actors act on each other: "talks between X and Y".
 MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
 
@@ -143,11 +149,19 @@ class Coder:
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
                           and trigger.object_token.i != trigger.token.i}
             states = {actor.code for actor in resolved.values() if actor.code in self.states}
+            meetings: dict[tuple[str, str, str, str], Token] = {}
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
-                yield from self._events(document, index, sentence, offset, trigger, index_by_token, dates,
-                                        discourse, crowded=len(states) > 2)
+                for event in self._events(document, index, sentence, offset, trigger, index_by_token, dates,
+                                          discourse, crowded=len(states) > 2):
+                    if event.cameo in MEETING_CODES:
+                        dyad = (event.source.code, event.source.role, event.target.code, event.target.role)
+                        described = meetings.get(dyad)
+                        if described is not None and _one_clause_chain(described, trigger.token):
+                            continue
+                        meetings.setdefault(dyad, trigger.token)
+                    yield event
         if discourse is not None:
             discourse.add([(resolved[mention], self.is_person(resolved[mention]))
                            for mention in participants(sentence, mentions) if mention in resolved])
@@ -179,6 +193,13 @@ class Coder:
             targets = self.finder.parties(heads, scope)
             if targets:
                 break
+        inner = trigger.object_token
+        if not targets and inner is not None and inner.i != trigger.token.i and inner.pos_ == "VERB":
+            # The act intended takes the target: "agreed to meet Xi", "vowed to punish Tokyo".
+            for slot in (*trigger.pattern.targets, "dobj"):
+                targets = self.finder.parties(slot_heads(inner, slot, noun=False), scope)
+                if targets:
+                    break
         pairs = list(product(sources, targets))
         mutual = False
         if each_other and not targets:
@@ -188,7 +209,7 @@ class Coder:
             if target_slot in MUTUAL_SLOTS and len({party.actor.code for party in targets}) >= 2:
                 # "It will mark the meeting between the two leaders": those between are the parties.
                 pairs, mutual = list(permutations(targets, 2)), True
-            elif not sources or not (targets or target_phrase):
+            elif not sources or not (targets or target_phrase or self._acts_on_another(trigger.token, sources, scope)):
                 # "Russia and China signed a pact", "talks between X and Y": each party with each other;
                 # not when the target is someone else ("X and Y fought against fascism"), nor among
                 # the partners of an unnamed party ("improve relations with X and Y").
@@ -232,6 +253,19 @@ class Coder:
                                        reading.modality)
             yield event
 
+    def _acts_on_another(self, verb: Token, sources: list[Party], scope: Scope) -> bool:
+        """Whether the act a verb controls names an actor other than its subjects: "X and Y agreed to
+        cut Russian banks off" is an act on Russia, not an agreement of X with Y."""
+        own = {party.actor.code for party in sources}
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                for token in child.subtree:
+                    mention = scope.mentions.by_token.get(token.i)
+                    actor = self.actors.resolve(mention, scope.on) if mention is not None else None
+                    if actor is not None and actor.code not in own:
+                        return True
+        return False
+
     @staticmethod
     def _discourse_date(discourse: Discourse, source: Party, target: Party, code: str, modality: str,
                         mention_date: DateMention | None, fallback: tuple[date | None, DatePrecision | None]
@@ -244,6 +278,20 @@ class Coder:
             return (*fallback, False)
         earlier = discourse.date_of(pair, code)
         return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
+
+
+def _one_clause_chain(first: Token, second: Token) -> bool:
+    """Whether one trigger hangs from the other through links that keep to one telling of one act,
+    and one of them is a verb (two nouns may be two meetings: "a meeting ... as well as discussions")."""
+    if "VERB" not in (first.pos_, second.pos_):
+        return False
+    for upper, lower in ((first, second), (second, first)):
+        token = lower
+        while token.head.i != token.i and token.dep_ in CLAUSE_CHAIN:
+            token = token.head
+            if token.i == upper.i:
+                return True
+    return False
 
 
 @cache

@@ -61,6 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from tripolar.coding.lemmas import known_lemma
 from tripolar.model import Modality
 
 if TYPE_CHECKING:  # spaCy is imported by whoever parses; reading a parse needs no import of it
@@ -663,16 +664,7 @@ def _describe(operator: Operator, word: str, scope: _Scope, modality: Modality) 
 
 
 def _lemma(token: Token) -> str:
-    """The token's lemma; where the model's lemma is not a word we know, the known base of the word."""
-    lemma = token.lemma_.lower()
-    if lemma in _VOCABULARY:
-        return lemma
-    word = token.lower_
-    # hopes/hoped -> hope, pushes/pushed -> push, planned/pushing -> plan/push, hoping -> hope
-    for form in (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"):
-        if len(form) > 2 and form in _VOCABULARY:
-            return form
-    return lemma
+    return known_lemma(token, _VOCABULARY)
 
 
 def _is_nominal(token: Token) -> bool:

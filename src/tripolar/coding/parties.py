@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from tripolar.coding.discourse import JOINT_ROOTS, Discourse, pair_role, participants, plural_role
 from tripolar.coding.mentions import ActorMatcher, Mention
 from tripolar.coding.roles import (
+    SUBJECT_SHARING,
     MentionIndex,
     Slotted,
     agent_heads,
@@ -76,15 +77,26 @@ class PartyFinder:
             return noun_source_heads(trigger, names)
         if is_passive(trigger):
             return agent_heads(trigger)
-        return subject_heads(trigger) or misparsed_subjects(trigger, lambda token: token.i in scope.mentions.by_token)
+        subjects = subject_heads(trigger)
+        token = trigger
+        for _ in range(3):  # "Barack/prep Obama and Putin met but did not reach a deal": up to "met"
+            if subjects:
+                break
+            subjects = misparsed_subjects(token, lambda word: word.i in scope.mentions.by_token)
+            if token.dep_ not in SUBJECT_SHARING or token.head is token:
+                break
+            token = token.head
+        return subjects
 
     def parties(self, heads: list[Token], scope: Scope) -> list[Party]:
         parties = []
         for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
-            if head.pos_ == "PRON" and head.lower_ in PLURAL_PRONOUNS:
+            # Not a word of a name the tagger took for a pronoun: "Vice Premier Liu *He* signed".
+            pronoun = head.pos_ == "PRON" and head.i not in scope.mentions.by_token
+            if pronoun and head.lower_ in PLURAL_PRONOUNS:
                 parties.extend(replace(party, how="pronoun") for party in self._plural_antecedent(head, scope))
                 continue
-            if head.pos_ == "PRON":
+            if pronoun:
                 party = self._antecedent(head, scope)
                 if party is not None:
                     parties.append(replace(party, how="pronoun"))

@@ -37,6 +37,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tripolar.coding.lemmas import known_lemma
 from tripolar.errors import DataError
 from tripolar.ontology._tables import read_table, split_list
 from tripolar.ontology.cameo import cameo_codebook
@@ -122,6 +123,8 @@ class PatternSet:
         for pattern in self.patterns:
             index.setdefault((pattern.kind, pattern.lemma), []).append(pattern)
         self._index = {key: tuple(rows) for key, rows in index.items()}
+        # Verb lemmas, to repair the small model's ("hopes" → "hop"): see lemmas.py.
+        self._verbs = frozenset(lemma for kind, lemma in self._index if kind == "verb")
         # Verbs of force take their instrument as subject ("missiles hit Kyiv", "tariffs hit
         # farmers"), whatever the row: for them the subject is a candidate object too.
         self._force_verbs = frozenset(
@@ -154,6 +157,8 @@ class PatternSet:
         if kind is None:
             return None
         rows = tuple(row for lemma in _lemmas(token) for row in self._index.get((kind, lemma), ()))
+        if not rows and kind == "verb":
+            rows = self._index.get((kind, known_lemma(token, self._verbs)), ())
         if not rows:
             return None
         particles = _particles(token) if kind == "verb" else {}

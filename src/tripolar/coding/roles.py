@@ -25,11 +25,15 @@ SUBJECT_SHARING = frozenset({"xcomp", "conj", "advcl", "acomp"})  # acomp: "is l
 # Where the parser has been seen to hang a sentence-initial name it did not take for a subject.
 MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
 PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
+# Prepositions that complete a verb's meaning ("withdrew *from* the treaty with X"): the noun after
+# them may carry the target's preposition.
+OBJECT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
 # What joins two names into one compound modifier: "US-China", "ROK–Japan".
 HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
 PARTITIVE_NOUNS = frozenset({"round", "wave", "series", "spate", "flurry", "set", "package", "raft", "slew",
-                             "string", "batch", "number", "host", "kind", "form", "type", "campaign"})
+                             "string", "batch", "number", "host", "kind", "form", "type", "campaign", "part",
+                             "portion", "section"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +200,10 @@ def preposition_objects(token: Token, preposition: str, depth: int = 2) -> Itera
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
             for grandchild in child.children:
-                if grandchild.dep_ in ("pobj", "pcomp"):
+                # Not a clause with a subject of its own: "with Trump holding off on tariffs" says how,
+                # it names no party.
+                if grandchild.dep_ == "pobj" or (grandchild.dep_ == "pcomp" and not any(
+                        part.dep_ in SUBJECTS for part in grandchild.children)):
                     yield grandchild
         elif depth > 1 and child.dep_ in ("prep", "pobj", "dobj", "compound", "nmod"):
             yield from preposition_objects(child, preposition, depth - 1)
@@ -216,9 +223,19 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     if slot.startswith("prep:"):
         preposition = slot[5:]
         heads = list(preposition_objects(trigger, preposition, depth=3 if noun else 1))
-        for child in trigger.children:  # the light verb's object carries the preposition: "imposed tariffs on"
-            if not noun and child.dep_ == "dobj":
-                heads.extend(preposition_objects(child, preposition, depth=1))
+        objects = [] if noun else [child for child in trigger.children if child.dep_ == "dobj"]
+        for child in objects:  # the verb's object carries the preposition: "imposed tariffs on X"
+            heads.extend(preposition_objects(child, preposition, depth=1))
+            if child.lemma_.lower() in PARTITIVE_NOUNS:  # "signed part of its agreement with X"
+                for measured in preposition_objects(child, "of", depth=1):
+                    heads.extend(preposition_objects(measured, preposition, depth=1))
+        if not noun and not heads:
+            # So does the noun a preposition completes the verb with: "withdrew from the treaty with X".
+            for child in trigger.children:
+                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.lower_ != preposition:
+                    for complement in child.children:
+                        if complement.dep_ == "pobj" and complement.pos_ == "NOUN":
+                            heads.extend(preposition_objects(complement, preposition, depth=1))
         host = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
         if noun and not heads and host is not None and host.lemma_.lower() in PARTITIVE_NOUNS:
             # "a round of coercion against Tokyo": the partitive noun carries the preposition.
