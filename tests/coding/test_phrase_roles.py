@@ -138,3 +138,14 @@ def test_the_subject_engaged_in_an_act_does_it():
     assert dyads("Russia is involved in talks with Ukraine.") == {("RUS", "UKR", "04"), ("UKR", "RUS", "04")}
     text = "China and Russia held a summit in May. The two countries are engaged in official discussions."
     assert len([e for e in code_text(text, "2024-06-01") if "engaged" in e.evidence.text]) == 2
+
+
+def test_a_list_of_three_read_as_an_apposition_is_still_a_list():
+    # The small parser reads "Russia" as an apposition to "The US" and "Switzerland" as its conjunct.
+    pairs = {(source, target) for source, target, _ in dyads("The US, Russia, and Switzerland met yesterday.")}
+    assert pairs == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+def test_pressuring_someone_is_a_demand():
+    assert dyads("The Trump administration pressured China to open its markets.", "2018-05-01") == {
+        ("USA", "CHN", "10")}

@@ -72,7 +72,7 @@ class MentionIndex:
         found: dict[Mention, None] = {}
         for i, covered in self.by_token.items():
             if covered is mention:
-                for conjunct in doc[i].conjuncts:
+                for conjunct in conjuncts(doc[i])[1:]:
                     other = self.by_token.get(conjunct.i)
                     if other is not None and other is not mention:
                         found[other] = None
@@ -115,8 +115,14 @@ class MentionIndex:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and the phrases coordinated with it ("X and Y" → [X, Y])."""
-    return [token, *token.conjuncts] if token.conjuncts else [token]
+    """The token and the phrases coordinated with it ("X and Y" → [X, Y]). A list of three the parser
+    read as an apposition with its own conjuncts ("The US/nsubj, Russia/appos, and Switzerland/conj
+    met") is a list too: an apposition is not coordinated with anything."""
+    found = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and child.conjuncts:
+            found.extend((child, *child.conjuncts))
+    return found
 
 
 def is_passive(verb: Token) -> bool:
