@@ -83,7 +83,7 @@ class PartyFinder:
             if subjects:
                 break
             subjects = misparsed_subjects(token, lambda word: word.i in scope.mentions.by_token)
-            if token.dep_ not in SUBJECT_SHARING or token.head is token:
+            if token.dep_ not in SUBJECT_SHARING or token.head.i == token.i:
                 break
             token = token.head
         return subjects

@@ -27,7 +27,7 @@ MISPARSED_SUBJECTS = frozenset({"prep", "npadvmod", "dep", "meta", "nmod"})
 PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
 # Prepositions that complete a verb's meaning ("withdrew *from* the treaty with X"): the noun after
 # them may carry the target's preposition.
-OBJECT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
+COMPLEMENT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
 # What joins two names into one compound modifier: "US-China", "ROK–Japan".
 HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
@@ -238,7 +238,7 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
         if not noun and not heads:
             # So does the noun a preposition completes the verb with: "withdrew from the treaty with X".
             for child in trigger.children:
-                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and child.lower_ != preposition:
+                if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPOSITIONS and child.lower_ != preposition:
                     for complement in child.children:
                         if complement.dep_ == "pobj" and complement.pos_ == "NOUN":
                             heads.extend(preposition_objects(complement, preposition, depth=1))
