@@ -232,12 +232,16 @@ CASES = [
     ("Germany recalled its ambassador from Moscow.", "recalled", "166"),
     ("Russia suspended its participation in the New START treaty.", "suspended", "160"),
     ("Russia cut off gas supplies to Europe.", "cut", "163"),
+    # A ban on trade stops commercial exchange: an embargo, not an export control.
+    ("China banned exports of gallium to the United States.", "banned", "163"),
+    ("Russia announced a ban on imports of meat from the United States.", "ban", "163"),
+    ("Beijing countered with a ban on exports of rare earths to Japan.", "ban", "163"),
     ("Washington halted military aid to Kyiv.", "halted", "162"),
     ("The US withdrew from the INF Treaty.", "withdrew", "160"),
     # 17 coercion
     ("The United States imposed tariffs on Chinese steel.", "imposed", "172"),
     ("Tariffs were imposed on Chinese steel.", "imposed", "172"),
-    ("China banned exports of gallium to the United States.", "banned", "172"),
+    ("Washington banned Huawei from US telecoms networks.", "banned", "172"),
     ("Washington placed Huawei on the Entity List.", "placed", "172"),
     ("Beijing hit back at Washington with tariffs on US soybeans.", "hit", "172"),
     ("Chinese tariffs hit US farmers hard.", "hit", "172"),

@@ -39,7 +39,7 @@ from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.parties import PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
-from tripolar.coding.roles import MentionIndex, slot_heads
+from tripolar.coding.roles import MentionIndex, setting_partner_heads, slot_heads
 from tripolar.coding.sentences import SentenceSplitter
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
 from tripolar.ontology.actors import countries
@@ -200,6 +200,11 @@ class Coder:
                 targets = self.finder.parties(slot_heads(inner, slot, noun=False), scope)
                 if targets:
                     break
+        if not targets and not target_phrase and noun and trigger.pattern.cameo in MEETING_CODES:
+            # The encounter is with whom the doer addresses in it: "In a call, Biden warned Putin".
+            addressed = [head for head in setting_partner_heads(trigger.token) if head.i in mentions.by_token]
+            targets = self.finder.parties(addressed, scope)
+            target_phrase = bool(targets)
         pairs = list(product(sources, targets))
         mutual = False
         if each_other and not targets:

@@ -51,9 +51,9 @@ KINDS = ("verb", "noun")
 TARGET_SLOTS = frozenset({"dobj", "iobj", "xcomp-subj", "none"})
 # Prepositions a ``prep:`` slot may name: a closed class, so a typo ("prep:agianst") is caught on load.
 TARGET_PREPOSITIONS = frozenset({
-    "about", "across", "against", "along", "among", "around", "at", "behind", "between", "by", "for",
-    "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past",
-    "through", "to", "toward", "towards", "upon", "with", "within",
+    "about", "across", "against", "along", "among", "around", "at", "behind", "between", "by", "concerning",
+    "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past",
+    "regarding", "through", "to", "toward", "towards", "upon", "with", "within",
 })
 # Roots whose triggers take weapons as subjects ("drones struck Moscow"): assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -61,7 +61,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # medium ("with sanctions", "by phone", "over the phone"), charge ("accused of spying"), goal
 # ("agreed to a ceasefire", "asked for aid", "withdrew from the treaty", "placed on the Entity List").
 OBJECT_PREPOSITIONS = frozenset({"with", "by", "via", "through", "over", "on", "of", "to", "for", "from"})
-NOUN_OBJECT_PREPOSITIONS = frozenset({"of", "for"})
+NOUN_OBJECT_PREPOSITIONS = frozenset({"of", "for", "on"})  # "on": a ban on imports, talks on trade
 # Adverbs that act as particles when they follow the verb ("hit back", "pulled back"): a row without
 # a particle must not match them.
 PARTICLE_WORDS = frozenset({"up", "down", "off", "out", "back", "over", "away", "in", "on", "around", "apart"})

@@ -30,6 +30,10 @@ PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
 COMPLEMENT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
 # What joins two names into one compound modifier: "US-China", "ROK–Japan".
 HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Participles that say what a thing is about: "sanctions related to Russia" name no target.
+TOPIC_PARTICIPLES = frozenset({"relate", "link", "tie", "connect", "pertain"})
+# Prepositions of a phrase that sets the scene of a clause ("in a call", "during the summit").
+SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
 PARTITIVE_NOUNS = frozenset({"round", "wave", "series", "spate", "flurry", "set", "package", "raft", "slew",
                              "string", "batch", "number", "host", "kind", "form", "type", "campaign", "part",
@@ -108,10 +112,16 @@ class MentionIndex:
             if mention is not None and (mention not in found or depth < found[mention]):
                 found[mention] = depth
             for child in token.children:
-                if child.dep_ not in CLAUSE_DEPS:
+                if child.dep_ not in CLAUSE_DEPS and not _names_a_topic(child):
                     stack.append((child, depth + 1))
         ranked = sorted(found.items(), key=lambda item: (item[1], item[0].start))
         return [Slotted(mention, depth) for mention, depth in ranked]
+
+
+def _names_a_topic(token: Token) -> bool:
+    """"sanctions *related to Russia*", "concerns *linked to China*": what a thing is about is not
+    whom the act is done to."""
+    return token.dep_ == "acl" and token.lemma_.lower() in TOPIC_PARTICIPLES
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -132,7 +142,7 @@ def is_passive(verb: Token) -> bool:
 def subject_heads(verb: Token) -> list[Token]:
     """The subject phrase heads of a verb, inherited through xcomp/conj chains when it has none."""
     token: Token | None = verb
-    for _ in range(6):  # "China is likely to monitor X and attempt to negotiate": 5 links up to "is"
+    for _ in range(8):  # "is likely to blame X by criticizing Y and stirring Z by imposing": 7 links up to "is"
         if token is None:
             break
         # A verb's own passive subject is its target; a governing verb's is the shared subject: "China
@@ -254,12 +264,26 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     return []
 
 
+def setting_partner_heads(noun: Token) -> list[Token]:
+    """Whom the doer addresses in the encounter a noun names, when the noun only sets the scene:
+    "In a video call, Biden *warned Putin*", "During the summit, Xi *told Biden*"."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in SETTING_PREPOSITIONS:
+        return []
+    verb = preposition.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [child for child in verb.children if child.dep_ in ("dobj", "dative")
+            and not any(grandchild.dep_ == "pobj" for grandchild in child.children)]
+
+
 def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token: True) -> list[Token]:
     """Who does a nominal event: "Russia's ban", "Chinese sanctions", "sanctions by the EU", or the
     subject of the verb the noun completes ("Beijing announced a ban"). ``names`` tells whether a
     phrase names an actor: a modifier that names none ("*arms* sales", "*new* sanctions") leaves the
     doer to be found further up."""
     heads = [child for child in noun.children if child.dep_ in ("poss", "compound", "amod", "nmod") and names(child)]
+    heads.extend(_first_of_joint_owners(noun, heads, names))
     heads.extend(agent for agent in preposition_objects(noun, "by", depth=1))
     # "the sanctions that the Biden administration unveiled": the relative clause's subject, when the
     # noun is what the clause acts on.
@@ -295,6 +319,21 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
                         for conjunct in conjuncts(child)]
             return agents
     return []
+
+
+def _first_of_joint_owners(noun: Token, owners: list[Token], names: Callable[[Token], bool]) -> list[Token]:
+    """"Biden and Xi's meeting": the small parser hangs the noun on the first name as its conjunct and
+    keeps only the second as the owner. Both own it when only "and" and the second name's own words
+    ("Chinese President Xi") stand between the two."""
+    first = noun.head
+    possessor = next((owner for owner in owners if owner.dep_ == "poss"), None)
+    if noun.dep_ != "conj" or possessor is None or first.i >= possessor.i or not names(first):
+        return []
+    joined = [token for token in noun.doc[first.i + 1:possessor.i] if token.head.i != first.i or token.dep_ == "cc"]
+    if [token.lower_ for token in joined if token.dep_ == "cc"] != ["and"] or any(
+            token.dep_ not in ("cc", "compound", "det", "amod") for token in joined):
+        return []
+    return [first]
 
 
 def _exemplifies(preposition: Token) -> bool:

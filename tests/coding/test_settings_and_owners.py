@@ -1,0 +1,53 @@
+"""Who takes part in an encounter the sentence only sets the scene with, joint owners, topics that are not
+targets, and statements of concern."""
+
+from tripolar.coding.coder import code_text
+
+
+def coded(text: str, published: str = "2024-12-15") -> set[tuple[str, str, str, str]]:
+    return {(e.source.code, e.target.code, e.cameo, e.modality) for e in code_text(text, published)}
+
+
+def test_the_call_a_clause_is_set_in_is_with_whom_the_doer_addresses():
+    text = "In a two-hour video call on Tuesday, Joe Biden warned Vladimir Putin against invading Ukraine."
+    events = coded(text, "2021-12-07")
+    assert {("USA", "RUS", "041", "factual"), ("RUS", "USA", "041", "factual")} <= events
+    text = "Joe Biden told Xi Jinping in a video call on Friday that China would face consequences."
+    assert {("USA", "CHN", "041", "factual"), ("CHN", "USA", "041", "factual")} <= coded(text, "2022-03-18")
+
+
+def test_a_scene_setting_encounter_names_no_partner_from_a_phrase_that_only_mentions_one():
+    # "talks with Moscow on a Syria ceasefire": the ceasefire is no encounter of Syria with Moscow.
+    text = ("The State Department said on Monday it was suspending bilateral talks with Moscow on a Syria "
+            "ceasefire.")
+    assert {event[:2] for event in coded(text, "2016-10-03")} == {("USA", "RUS")}
+
+
+def test_two_names_owning_one_noun_are_its_joint_parties():
+    # The small parser reads "Biden and Xi's meeting" as "Biden" coordinated with "meeting".
+    events = coded("Biden and Xi's latest meeting, in November, was productive.")
+    assert {("USA", "CHN", "040", "factual"), ("CHN", "USA", "040", "factual")} <= events
+    events = coded("Putin and Chinese President Xi Jinping's talks in Moscow ended on Tuesday.", "2023-03-22")
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= {event[:2] for event in events}
+
+
+def test_what_a_thing_is_related_to_is_not_whom_the_act_targets():
+    text = "Chinese officials expressed serious concerns regarding U.S. tariffs and sanctions related to Russia."
+    assert coded(text) == {("CHN", "USA", "012", "factual")}
+
+
+def test_concern_is_a_pessimistic_comment_and_objection_a_disapproval():
+    assert coded("Japan expressed concern about China's military build-up.") == {("JPN", "CHN", "012", "factual")}
+    assert ("CHN", "USA", "110", "factual") in coded("Beijing voiced strong opposition to the US arms sale to Taiwan.")
+
+
+def test_a_doer_is_found_up_a_long_chain_of_means():
+    text = ("The Xi government is likely to blame the United States by sharply criticizing the Trump "
+            "administration's protectionism and stirring patriotic sentiment by controlling exports of raw "
+            "materials or imposing equivalent tariffs on U.S. goods.")
+    assert ("CHN", "USA", "172", "hypothetical") in coded(text)
+
+
+def test_a_ban_on_imports_is_an_embargo():
+    text = "Russia on Thursday announced a one-year ban on imports of meat and fruit from the United States."
+    assert coded(text, "2014-08-07") == {("RUS", "USA", "163", "factual")}
