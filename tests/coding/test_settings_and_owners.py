@@ -51,3 +51,19 @@ def test_a_doer_is_found_up_a_long_chain_of_means():
 def test_a_ban_on_imports_is_an_embargo():
     text = "Russia on Thursday announced a one-year ban on imports of meat and fruit from the United States."
     assert coded(text, "2014-08-07") == {("RUS", "USA", "163", "factual")}
+
+
+def test_a_threat_someone_poses_is_a_judgement_not_a_threat_made():
+    assert coded("Increasingly, the United States poses an economic and security threat to both China and Russia.",
+                 "2018-06") == set()
+    assert ("USA", "CHN", "130", "factual") in coded("The United States issued a threat to China on Monday.")
+
+
+def test_a_name_in_the_title_of_a_law_names_no_actor():
+    text = "Congress has passed the Taiwan Travel Act, which encourages high-level U.S. officials to visit Taiwan."
+    assert not {event for event in coded(text, "2018-06") if event[0] == "TWN"}
+
+
+def test_an_anticipated_act_is_hypothetical():
+    text = "The second Trump administration is anticipated to pursue a policy of direct pressure on China."
+    assert {event[3] for event in coded(text)} == {"hypothetical"}

@@ -36,6 +36,9 @@ _NEXT_NAME = re.compile(r"\s([A-Z][a-z'’-]+)(?=[\s,;:]+[a-z(]|[.,;:]?\s*$)")
 _AFTER_LEADER = frozenset(
     {"administration", "government", "cabinet", "campaign", "team", "era", "presidency", "doctrine", "regime"}
 ) | _CALENDAR_WORDS
+# A name inside the title of a law names no actor: "the Taiwan Relations Act", "the Hong Kong Human
+# Rights and Democracy Act", "Countering America's Adversaries Through Sanctions Act".
+_IN_TITLE_OF_LAW = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w'’-]*|and|of|the|for|on|to))*?\s+(?:Act|Bill)\b")
 _ELECT = "-elect"
 _FORMER = re.compile(r"(?:former|ex-)\s*$", re.IGNORECASE)
 
@@ -125,6 +128,8 @@ class ActorMatcher:
             elif not written[0].isupper():
                 continue
             if " " not in core and self._first_name(core, text, end):
+                continue
+            if _IN_TITLE_OF_LAW.match(text, end):
                 continue
             found.append((start, end, written, core, country, role))
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))

@@ -275,10 +275,15 @@ def _trigger_kind(token: Token) -> str | None:
             return None
         if _in_a_name(token):
             return None
+        # "poses a threat to China", "represents a challenge": a judgement of what the subject is,
+        # not an act it does.
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ASSESSING_VERBS:
+            return None
         return "noun"
     return None
 
 
+ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
 TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
 
