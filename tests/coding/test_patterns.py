@@ -229,7 +229,7 @@ CASES = [
     # 16 reduced relations
     ("Beijing slapped sanctions on Lockheed Martin.", "slapped", "163"),
     ("Russia expelled ten US diplomats.", "expelled", "166"),
-    ("Germany recalled its ambassador from Moscow.", "recalled", "166"),
+    ("Germany recalled its ambassador from Moscow.", "recalled", "161"),  # diplomats withdrawn: 161 (note to 166)
     ("Russia suspended its participation in the New START treaty.", "suspended", "160"),
     ("Russia cut off gas supplies to Europe.", "cut", "163"),
     # A ban on trade stops commercial exchange: an embargo, not an export control.

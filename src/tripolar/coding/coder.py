@@ -36,7 +36,7 @@ from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
 from tripolar.coding.nlp import load_pipeline
-from tripolar.coding.parties import PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
+from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
 from tripolar.coding.roles import MentionIndex, setting_partner_heads, slot_heads
@@ -56,6 +56,9 @@ JOINT_ACTS = ("040", "041", "044", "046", "057", "06", "0871")
 MEETING_CODES = frozenset({"040", "041", "044", "045", "046"})
 # Links within one clause chain: a participial or coordinated clause, an apposition, an object.
 CLAUSE_CHAIN = frozenset({"advcl", "conj", "appos", "npadvmod", "dobj", "pobj", "prep", "acl", "xcomp"})
+HOST, VISIT = "043", "042"
+# Reactions to another's act: disapprove, reject.
+REACTION_ROOTS = frozenset({"11", "12"})
 # Slots whose coordinated actors act on each other: "talks between X and Y".
 MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
 
@@ -200,6 +203,10 @@ class Coder:
                 targets = self.finder.parties(slot_heads(inner, slot, noun=False), scope)
                 if targets:
                     break
+        if not targets and trigger.pattern.root in REACTION_ROOTS and len(sources) == 1:
+            # A reaction to an act just told names its doer: "Moscow condemned the strike".
+            acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]
+            targets = self.finder.doer_referred_to(acts, sources[0].actor, scope)
         if not targets and not target_phrase and noun and trigger.pattern.cameo in MEETING_CODES:
             # The encounter is with whom the doer addresses in it: "In a call, Biden warned Putin".
             addressed = [head for head in setting_partner_heads(trigger.token) if head.i in mentions.by_token]
@@ -223,12 +230,15 @@ class Coder:
             elif trigger.pattern.cameo.startswith(JOINT_ACTS):
                 # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
-        entry = cameo(trigger.pattern.cameo)
+        coded = [(source, target, cameo(trigger.pattern.cameo)) for source, target in pairs]
+        if trigger.pattern.cameo == HOST:
+            # Whom a host receives makes the visit (CAMEO 042, the other side of 043): "Putin hosted Kim".
+            coded += [(target, source, cameo(VISIT)) for source, target in pairs if target.depth == 0]
         reading = read_modality(trigger.token, has_date=mention_date is not None)
         seen = set()
-        for source, target in pairs:
+        for source, target, entry in coded:
             # "Donetsk and Luhansk", "Trump and Vance": two names of one actor are one event.
-            dyad = (source.actor.code, source.actor.role, target.actor.code, target.actor.role)
+            dyad = (source.actor.code, source.actor.role, target.actor.code, target.actor.role, entry.code)
             if source.actor.code == target.actor.code or dyad in seen:
                 continue
             seen.add(dyad)
@@ -257,6 +267,14 @@ class Coder:
                 discourse.note_undated(event.id, frozenset((source.actor.code, target.actor.code)), entry.code,
                                        reading.modality)
             yield event
+
+    def _names_hostile_act(self, noun: Token) -> bool:
+        """"the strike", "the expulsions", "the downing": a noun the dictionary codes as a hostile act,
+        or an act named by its verb ("shooting", "downing")."""
+        if noun.pos_ != "NOUN":
+            return False
+        lemma = noun.lemma_.lower()
+        return lemma.endswith("ing") or any(row.root in HOSTILE_ROOTS for row in self.patterns.rows("noun", lemma))
 
     def _acts_on_another(self, verb: Token, sources: list[Party], scope: Scope) -> bool:
         """Whether the act a verb controls names an actor other than its subjects: "X and Y agreed to

@@ -94,6 +94,17 @@ class Discourse:
         """An act of the current sentence, for the phrases after it that refer back to it."""
         self.pending_acts.append(act)
 
+    def last_doer(self, roots: tuple[str, ...], besides: str) -> Actor | None:
+        """Who did the latest act of one of ``roots`` told in this sentence so far or the one before,
+        other than ``besides``, when one actor did them all: "Turkish jets shot down a Russian bomber,
+        and Putin denounced *the downing*" refers to Turkey's act."""
+        for sentence in (self.pending_acts, *reversed(list(self.acts)[-1:])):
+            doers = {act.source.code: act.source for act in sentence
+                     if act.root in roots and act.source.code != besides}
+            if doers:
+                return next(iter(doers.values())) if len(doers) == 1 else None
+        return None
+
     def last_act(self, roots: tuple[str, ...]) -> Act | None:
         """The act of one of ``roots`` the nearest sentence before coded, when it names one pair only:
         "Xi called Trump. The conversation covered trade." makes the conversation Xi's and Trump's."""

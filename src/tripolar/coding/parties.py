@@ -29,6 +29,9 @@ from tripolar.coding.roles import (
 from tripolar.model import Actor
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+# Material acts of hostility (sanctions, expulsions, force) a later "the strike", "the expulsions" refers to.
+HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -141,6 +144,25 @@ class PartyFinder:
             return []
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
         return [Party(actor, stand_in, 1, "pair") for actor in pair]
+
+    @staticmethod
+    def doer_referred_to(heads: list[Token], source: Actor, scope: Scope) -> list[Party]:
+        """The doer of an act a definite noun refers back to ("condemned *the strike*", "denounced
+        *the downing*"), when the noun names no actor of its own: the latest doer of a hostile act
+        just told other than the source."""
+        if scope.discourse is None or len(heads) != 1:
+            return []
+        noun = heads[0]
+        if not any(child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS
+                                          for child in noun.children):
+            return []
+        if scope.mentions.in_phrase(noun):
+            return []
+        doer = scope.discourse.last_doer(HOSTILE_ROOTS, besides=source.code)
+        if doer is None:
+            return []
+        stand_in = Mention(noun.idx, noun.idx + len(noun.text), noun.text, noun.text)
+        return [Party(doer, stand_in, 1, "discourse")]
 
     @staticmethod
     def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:

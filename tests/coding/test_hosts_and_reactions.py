@@ -1,0 +1,57 @@
+"""A host's guest makes a visit, expulsions ordered and envoys recalled, and reactions to an act just told."""
+
+from tripolar.coding.coder import code_text
+
+
+def coded(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(e.source.code, e.target.code, e.cameo, e.modality) for e in code_text(text, published)}
+
+
+def test_whom_a_host_receives_makes_the_visit():
+    assert coded("Vladimir Putin hosted Kim Jong Un on Russky Island in Vladivostok on Thursday.", "2019-04-25") >= {
+        ("RUS", "PRK", "043", "factual"), ("PRK", "RUS", "042", "factual")}
+    assert coded("Xi Jinping received Antony Blinken at the Great Hall of the People on Monday.", "2023-06-19") >= {
+        ("CHN", "USA", "043", "factual"), ("USA", "CHN", "042", "factual")}
+
+
+def test_hosting_a_summit_is_no_visit_by_its_parties():
+    events = coded("South Korea should host a South Korea-China summit next year.", "2024-12")
+    assert not {event for event in events if event[2] == "042"}
+
+
+def test_a_visitor_welcomed_to_a_place_or_with_a_ceremony_is_hosted():
+    text = "Donald Trump welcomed Xi Jinping to his Mar-a-Lago resort in Florida on Thursday."
+    assert coded(text, "2017-04-06") >= {("USA", "CHN", "043", "factual"), ("CHN", "USA", "042", "factual")}
+    text = "Xi Jinping rolled out a lavish welcome for Donald Trump at the Great Hall of the People on Thursday."
+    assert ("CHN", "USA", "043", "factual") in coded(text, "2017-11-09")
+    # Welcoming a decision is approving it.
+    assert coded("China welcomed the US decision.", "2019-01-01") == {("CHN", "USA", "051", "factual")}
+
+
+def test_ordering_a_consulate_closed_or_diplomats_out_is_an_expulsion():
+    assert coded("Beijing ordered Washington on Friday to shut its consulate in Chengdu.", "2020-07-24") == {
+        ("CHN", "USA", "166", "factual")}
+    assert coded("The Obama administration on Thursday ordered 35 Russian diplomats out of the country.",
+                 "2016-12-29") == {("USA", "RUS", "166", "factual")}
+    # An order to attack is no expulsion.
+    assert not {event for event in coded("Putin ordered troops to attack Ukraine.", "2022-02-24")
+                if event[2] == "166"}
+
+
+def test_an_envoy_recalled_reduces_relations():
+    text = "Russia recalled its ambassador in Washington, Anatoly Antonov, for consultations on Wednesday."
+    assert coded(text, "2021-03-17") == {("RUS", "USA", "161", "factual")}
+
+
+def test_a_reaction_to_an_act_just_told_targets_its_doer():
+    text = ("Turkish F-16 jets shot down a Russian Su-24 bomber near the Syrian border on Tuesday, and Vladimir "
+            "Putin denounced the downing as a stab in the back.")
+    assert ("RUS", "TUR", "111", "factual") in coded(text, "2015-11-24")
+    text = "Russia invaded Ukraine on Thursday, and China has not condemned the attack."
+    assert ("CHN", "RUS", "111", "negated") in coded(text, "2022-02-25")
+    # The sentence before counts when it is parsed too (here for its pronoun).
+    text = "Russia invaded Ukraine on Thursday. China said it has not condemned the attack."
+    assert ("CHN", "RUS", "111", "negated") in coded(text, "2022-02-25")
+    # A decision names no hostile act to react to.
+    assert coded("Russia invaded Ukraine, and China criticized the decision.", "2022-02-25") == {
+        ("RUS", "UKR", "192", "factual")}
