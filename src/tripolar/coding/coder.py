@@ -41,6 +41,7 @@ from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
 from tripolar.coding.roles import MentionIndex, setting_partner_heads, slot_heads
 from tripolar.coding.sentences import SentenceSplitter
+from tripolar.coding.threats import threat_code, threat_frame
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
 from tripolar.ontology.actors import countries
 from tripolar.ontology.cameo import cameo
@@ -196,9 +197,9 @@ class Coder:
             targets = self.finder.parties(heads, scope)
             if targets:
                 break
-        inner = trigger.object_token
-        if not targets and inner is not None and inner.i != trigger.token.i and inner.pos_ == "VERB":
-            # The act intended takes the target: "agreed to meet Xi", "vowed to punish Tokyo".
+        inner = _intended_act(trigger)
+        if not targets and inner is not None:
+            # The act intended takes the target: "agreed to meet Xi", "threatened to impose sanctions on Tokyo".
             for slot in (*trigger.pattern.targets, "dobj"):
                 targets = self.finder.parties(slot_heads(inner, slot, noun=False), scope)
                 if targets:
@@ -230,11 +231,16 @@ class Coder:
             elif trigger.pattern.cameo.startswith(JOINT_ACTS):
                 # "X met with Y" is a joint act, coded both ways; "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
-        coded = [(source, target, cameo(trigger.pattern.cameo)) for source, target in pairs]
-        if trigger.pattern.cameo == HOST:
+        code = trigger.pattern.cameo
+        reading = read_modality(trigger.token, has_date=mention_date is not None)
+        frame = threat_frame(trigger.token) if trigger.pattern.root in HOSTILE_ROOTS else None
+        if frame is not None and threat_code(code) is not None and self._threatener(frame, sources, scope):
+            # "China vowed to strike Taiwan": the threat is the event, made as the frame verb tells.
+            code, reading = threat_code(code) or code, read_modality(frame, has_date=mention_date is not None)
+        coded = [(source, target, cameo(code)) for source, target in pairs]
+        if code == HOST:
             # Whom a host receives makes the visit (CAMEO 042, the other side of 043): "Putin hosted Kim".
             coded += [(target, source, cameo(VISIT)) for source, target in pairs if target.depth == 0]
-        reading = read_modality(trigger.token, has_date=mention_date is not None)
         seen = set()
         for source, target, entry in coded:
             # "Donetsk and Luhansk", "Trump and Vance": two names of one actor are one event.
@@ -267,6 +273,12 @@ class Coder:
                 discourse.note_undated(event.id, frozenset((source.actor.code, target.actor.code)), entry.code,
                                        reading.modality)
             yield event
+
+    def _threatener(self, frame: Token, sources: list[Party], scope: Scope) -> bool:
+        """Whether who vows or warns is who would act: "Putin warned that Russia would strike"."""
+        own = {party.actor.code for party in sources}
+        speakers = self.finder.parties(self.finder.source_heads(frame, False, scope), scope)
+        return bool(own) and own <= {party.actor.code for party in speakers}
 
     def _names_hostile_act(self, noun: Token) -> bool:
         """"the strike", "the expulsions", "the downing": a noun the dictionary codes as a hostile act,
@@ -301,6 +313,19 @@ class Coder:
             return (*fallback, False)
         earlier = discourse.date_of(pair, code)
         return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
+
+
+def _intended_act(trigger: Trigger) -> Token | None:
+    """The verb of the act a trigger's object names, below the trigger: the object itself ("agreed to
+    *meet*") or the verb it is the object of ("threatened to *impose* sanctions")."""
+    token = trigger.object_token
+    if token is None or token.i == trigger.token.i:
+        return None
+    if token.pos_ != "VERB":
+        token = token.head
+    if token.pos_ != "VERB" or token.i == trigger.token.i:
+        return None
+    return token if any(ancestor.i == trigger.token.i for ancestor in token.ancestors) else None
 
 
 def _one_clause_chain(first: Token, second: Token) -> bool:
