@@ -428,7 +428,10 @@ def _noun_objects(noun: Token) -> list[_ObjectCandidate]:
             candidates.extend(_ObjectCandidate(t) for t in _with_conjuncts(child))
     for child in noun.children:
         if child.dep_ == "prep" and child.lemma_.lower() in NOUN_OBJECT_PREPOSITIONS:
-            candidates.extend(_ObjectCandidate(t) for t in _preposition_objects(child))
+            objects = _preposition_objects(child)
+            candidates.extend(_ObjectCandidate(t) for t in objects)
+            # Then, weaker, their compound modifiers: "the sale of [weapons] systems".
+            candidates.extend(_ObjectCandidate(t, (o,)) for o in objects for t in o.children if t.dep_ == "compound")
     return _unique(candidates)
 
 

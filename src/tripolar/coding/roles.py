@@ -30,6 +30,12 @@ PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
 COMPLEMENT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
 # What joins two names into one compound modifier: "US-China", "ROK–Japan".
 HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december day week month year weekend morning afternoon evening "
+    "night".split())
+# Participles that say whom a measure is meant for: "controls targeting X", "sanctions aimed at X".
+AIMING_VERBS = frozenset({"target", "aim", "direct"})
 # Participles that say what a thing is about: "sanctions related to Russia" name no target.
 TOPIC_PARTICIPLES = frozenset({"relate", "link", "tie", "connect", "pertain"})
 # Prepositions of a phrase that sets the scene of a clause ("in a call", "during the summit").
@@ -256,12 +262,32 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
         if noun and not heads and host is not None and host.lemma_.lower() in PARTITIVE_NOUNS:
             # "a round of coercion against Tokyo": the partitive noun carries the preposition.
             heads = list(preposition_objects(host, preposition, depth=1))
+        if noun and not heads:
+            heads = aimed_at_heads(trigger)
         if noun and not heads and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             # The light verb carries the noun's preposition: "carried out strikes ... on X", "paid his
             # trip to China".
             heads = list(preposition_objects(trigger.head, preposition, depth=1))
         return heads
     return []
+
+
+def aimed_at_heads(noun: Token) -> list[Token]:
+    """What a measure is aimed at: "controls *targeting* the Chinese chip sector", "controls *aimed at*
+    cutting China off", "sanctions *directed at* Moscow"."""
+    heads: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in AIMING_VERBS:
+            continue
+        heads.extend(child for child in clause.children if child.dep_ == "dobj")
+        for preposition in clause.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in ("at", "against"):
+                for child in preposition.children:
+                    if child.dep_ == "pobj":
+                        heads.append(child)
+                    elif child.dep_ == "pcomp":  # "aimed at cutting China off": whom the act aimed at acts on
+                        heads.extend(grandchild for grandchild in child.children if grandchild.dep_ == "dobj")
+    return heads
 
 
 def setting_partner_heads(noun: Token) -> list[Token]:
@@ -308,6 +334,10 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
         if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
             break
         via, token = token, _past_partitive(token.head)
+        if token.dep_ == "pobj" and token.lower_ in TIME_WORDS and token.head.dep_ == "prep":
+            # The parser hangs a phrase on a date before it: "notified Congress [on Wednesday] of a
+            # package". The date adds no step.
+            via, token = token.head, token.head.head
         if token.pos_ in ("VERB", "AUX"):
             if not is_passive(token):
                 return subject_heads(token)

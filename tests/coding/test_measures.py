@@ -1,0 +1,28 @@
+"""Measures and sales: whom a measure is aimed at, what a sale sells, and phrases the parser hangs on a date."""
+
+from tripolar.coding.coder import code_text
+
+
+def coded(text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(e.source.code, e.target.code, e.cameo, e.modality) for e in code_text(text, published)}
+
+
+def test_a_measure_targets_what_it_is_aimed_at():
+    text = ("The Biden administration on Friday published sweeping export controls aimed at cutting China off "
+            "from advanced computing chips.")
+    assert coded(text, "2022-10-07") == {("USA", "CHN", "172", "factual")}
+    text = "Washington unveiled export control measures targeting the Chinese chipmaking sector on December 2."
+    assert coded(text, "2024-12") == {("USA", "CHN", "172", "factual")}
+    assert coded("The EU adopted sanctions directed at Moscow.", "2014-07-31") == {("EUR", "RUS", "163", "factual")}
+
+
+def test_a_sale_of_weapons_systems_is_an_arms_sale():
+    text = "The State Department on Wednesday approved the sale of three weapons systems to Taiwan."
+    assert {event[:3] for event in coded(text, "2020-10-21")} == {("USA", "TWN", "072")}
+
+
+def test_a_phrase_hung_on_a_date_still_reaches_its_verb():
+    # The parser reads "of a ... package" as a phrase of "Wednesday".
+    text = ("The Obama administration formally notified Congress on Wednesday of a $1.83 billion arms package "
+            "for Taiwan.")
+    assert coded(text, "2015-12-16") == {("USA", "TWN", "072", "factual")}
