@@ -55,3 +55,25 @@ def test_a_reaction_to_an_act_just_told_targets_its_doer():
     # A decision names no hostile act to react to.
     assert coded("Russia invaded Ukraine, and China criticized the decision.", "2022-02-25") == {
         ("RUS", "UKR", "192", "factual")}
+
+
+def test_what_two_sides_trade_goes_both_ways():
+    text = "Antony Blinken traded sharp public rebukes with China's Yang Jiechi in Anchorage on Thursday."
+    assert coded(text, "2021-03-18") == {("USA", "CHN", "111", "factual"), ("CHN", "USA", "111", "factual")}
+    assert coded("Indian and Pakistani troops exchanged fire across the border.", "2021-03-18") == {
+        ("IND", "PAK", "190", "factual"), ("PAK", "IND", "190", "factual")}
+
+
+def test_a_participle_on_a_name_is_said_of_it():
+    text = "Vladimir Putin, meeting Xi Jinping in Samarkand on Thursday, acknowledged Beijing's concerns."
+    assert {("RUS", "CHN", "040", "factual"), ("CHN", "RUS", "040", "factual")} <= coded(text, "2022-09-15")
+
+
+def test_their_encounter_is_the_subjects_own():
+    text = "Donald Trump and Kim Jong Un cut short their summit in Hanoi on Thursday."
+    assert coded(text, "2019-02-28") == {("USA", "PRK", "040", "factual"), ("PRK", "USA", "040", "factual")}
+
+
+def test_an_act_one_is_likened_to_is_not_asserted():
+    text = "Their use by Ukrainians is akin to the Western alliance shooting at Russia."
+    assert {event[3] for event in coded(text, "2024-12")} == {"hypothetical"}

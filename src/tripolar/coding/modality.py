@@ -177,6 +177,7 @@ HEDGING_VERBS = frozenset({
 })
 HEDGING_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "conceivable", "expected", "uncertain",
                                 "unclear", "doubtful", "plausible"})
+COMPARING_ADJECTIVES = frozenset({"akin", "tantamount", "equivalent", "comparable", "analogous", "similar"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect"})
 RESTRAINING_VERBS = frozenset({"refrain", "abstain", "desist", "stop", "bar", "ban", "prevent", "block", "prohibit",
                                "keep", "deter", "dissuade", "forbid", "restrain", "shy"})
@@ -398,6 +399,10 @@ def _step_from_preposition(node: Token, preposition: Token, scope: _Scope) -> _S
     if word == "without":
         scope.add("negated", "without")
         return _Step(governor)
+    if word == "to" and lemma in COMPARING_ADJECTIVES:
+        # "is akin to the alliance shooting at Russia": a likeness, no act asserted.
+        scope.add("hypothetical", f"{governor.text} to")
+        return _Step(governor)
     if word == "from" and lemma in RESTRAINING_VERBS:
         scope.add("negated", f"{governor.text} from")
         return _Step(governor)
@@ -479,6 +484,10 @@ def _step_from_noun_clause(clause: Token, noun: Token, scope: _Scope) -> _Step:
         if frame == "hypothetical":
             scope.add(frame, noun.text)
         return _Step(noun)  # "rejected claims that ...": the noun's governor decides
+    if clause.tag_ == "VBG" and noun.dep_ == "pobj":
+        # A gerund with its subject after a preposition, parsed as a participle on the subject: "akin
+        # to [the alliance shooting at Russia]", "without [China joining]": the preposition decides.
+        return _Step(noun)
     return _ISLAND  # a participle or relative clause about the noun
 
 

@@ -179,6 +179,11 @@ class PartyFinder:
         parties of the last joint act. Anything else ("Russian officials told the Americans they")
         gives no actor."""
         clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+        if pronoun.dep_ == "poss" and clause.pos_ in ("VERB", "AUX"):
+            # "Trump and Kim cut short their summit": what the subjects do to their own thing.
+            found = self.parties(subject_heads(clause), scope)
+            if len({party.actor.code for party in found}) >= 2:
+                return found
         governing = _governing_verb(clause)
         if governing is not None:
             found = self.parties(subject_heads(governing), scope)

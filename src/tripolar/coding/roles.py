@@ -157,6 +157,9 @@ def subject_heads(verb: Token) -> list[Token]:
         subjects = [child for child in token.children if child.dep_ in kinds]
         if subjects:
             return [conjunct for subject in subjects for conjunct in conjuncts(subject)]
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            # A present participle on a noun is said of it: "Putin, meeting Xi in Samarkand, said".
+            return conjuncts(token.head)
         donor = _subject_donor(token)
         if donor is not None and donor.dep_ == "poss":
             return conjuncts(donor)
