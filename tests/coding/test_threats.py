@@ -34,3 +34,8 @@ def test_wanting_another_to_attack_and_planning_an_attack_are_no_threats():
 
 def test_the_act_threatened_carries_the_target():
     assert coded("China threatened to impose sanctions on Japan.") == {("CHN", "JPN", "1312", "factual")}
+
+
+def test_a_pledge_is_a_commitment_not_a_threat():
+    text = "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood."
+    assert {event[2] for event in coded(text, "2015-06-09")} == {"174"}

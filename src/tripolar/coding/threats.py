@@ -2,8 +2,8 @@
 
 "China vowed to strike Taiwan", "Russia threatened to cut off gas", "Putin warned that Russia would
 strike Kyiv", "Obama wants to attack Switzerland": the event is the threat (CAMEO 13x, factual), as
-CAMEO, PETRARCH's gold and our seed gold code it. A plan or an announcement ("plans to impose",
-"said it will impose") stays the act, hypothetical or scheduled.
+CAMEO, PETRARCH's gold and our seed gold code it. A plan, a pledge or an announcement ("plans to
+impose", "pledged to expel", "said it will impose") stays the act, hypothetical or scheduled.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 # Verbs whose complement is an act their subject commits to or wishes for.
-THREAT_FRAMES = frozenset({"vow", "pledge", "promise", "swear", "threaten", "warn", "want"})
+# A pledge or promise is a commitment, made to someone else: "pledged to expel" stays the expulsion.
+THREAT_FRAMES = frozenset({"vow", "swear", "threaten", "warn", "want"})
 # Verbs whose "that" clause, with "will"/"would", states what their subject will do: "warned that it
 # would retaliate".
-WARNING_FRAMES = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
+WARNING_FRAMES = frozenset({"warn", "threaten", "vow", "swear"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
 
 # The threat of each hostile act, most specific first (the codes of CAMEO 13).
