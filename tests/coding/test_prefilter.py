@@ -72,9 +72,11 @@ def test_sentences_a_later_one_points_back_to_are_parsed():
         "The weather was mild.",
         "The two leaders signed an energy pact.",
         "Analysts in Washington wrote a long report about trade.",
-        "Russia and China held talks.",
+        "Russia and China signed a pact.",
     ])
     assert plan == [True, False, True, False, True]
+    # "the conversation" may refer back to the call before it.
+    assert prefilter.plan(["Xi Jinping called Joe Biden.", "The conversation covered trade."]) == [True, True]
 
 
 def gold_documents() -> list[Document]:

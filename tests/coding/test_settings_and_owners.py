@@ -67,3 +67,20 @@ def test_a_name_in_the_title_of_a_law_names_no_actor():
 def test_an_anticipated_act_is_hypothetical():
     text = "The second Trump administration is anticipated to pursue a policy of direct pressure on China."
     assert {event[3] for event in coded(text)} == {"hypothetical"}
+
+
+def test_the_conversation_told_again_is_between_the_same_two():
+    text = "Xi Jinping spoke with Donald Trump by phone on Monday. The conversation covered trade and fentanyl."
+    events = code_text(text, "2025-11-25")
+    again = {(e.source.code, e.target.code) for e in events if e.evidence.sentence_index == 1}
+    assert again == {("CHN", "USA"), ("USA", "CHN")}
+    # A summit only planned, mentioned again, is no new event.
+    text = ("South Korea should host a South Korea-China summit next year. Seoul should seek early "
+            "confirmation of the summit.")
+    assert not [e for e in code_text(text, "2024-12") if e.evidence.sentence_index == 1]
+
+
+def test_a_name_misread_as_an_object_predicate_is_the_object():
+    # The small parser reads "called Donald Trump" as "called Donald (something) Trump".
+    assert coded("Xi Jinping called Donald Trump on Monday.", "2025-11-25") == {("CHN", "USA", "041", "factual")}
+    assert coded("Trump called Taiwan a partner.", "2025-11-25") == set()

@@ -23,6 +23,7 @@ from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
 from tripolar.coding.discourse import (
+    ENCOUNTER_WORDS,
     PAIR_WORDS,
     WINDOW,
     Act,
@@ -81,7 +82,7 @@ class Coder:
         self.prefilter: Prefilter | None = None
         if prefilter:
             self.prefilter = Prefilter(TriggerWords(self.patterns, self.nlp), self.actors,
-                                       back_words=PERSONAL_PRONOUNS | PAIR_WORDS, window=WINDOW)
+                                       back_words=PERSONAL_PRONOUNS | PAIR_WORDS | ENCOUNTER_WORDS, window=WINDOW)
         self.processes = processes if processes is not None else int(os.environ.get("TRIPOLAR_PROCESSES") or 0)
         # Documents, sentences and parsed sentences coded so far, and calls of code() (how many parsed
         # in several processes): benchmarks and reports read it.
@@ -209,6 +210,11 @@ class Coder:
             # A reaction to an act just told names its doer: "Moscow condemned the strike".
             acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]
             targets = self.finder.doer_referred_to(acts, sources[0].actor, scope)
+        if not sources and not targets and noun and trigger.pattern.cameo in MEETING_CODES and read_modality(
+                trigger.token, has_date=mention_date is not None).modality == "factual":
+            # "Xi called Trump on Monday. The conversation covered trade.": the same two talked. (A
+            # summit merely planned and mentioned again is no new event.)
+            sources = self.finder.encounter_referred_to(trigger.token, scope)
         if not targets and not target_phrase and noun and trigger.pattern.cameo in MEETING_CODES:
             # The encounter is with whom the doer addresses in it: "In a call, Biden warned Putin".
             addressed = [head for head in setting_partner_heads(trigger.token) if head.i in mentions.by_token]

@@ -26,6 +26,9 @@ PAIR_NOUNS = {
     "leadership": "GOV", "administration": "GOV", "military": "MIL", "army": "MIL", "armed force": "MIL",
 }
 PAIR_WORDS = frozenset({"two", "both"})
+# An encounter told again: "Xi called Trump on Monday. *The conversation* covered trade."
+ENCOUNTER_WORDS = frozenset({"meeting", "meetings", "talks", "summit", "call", "conversation", "negotiations"})
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Acts whose parties "the leaders" and "they" may refer back to: they act together.
 JOINT_ROOTS = ("03", "04", "05", "06")
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside"})
@@ -174,8 +177,15 @@ def participants(sentence: Span, mentions: list[Mention]) -> list[Mention]:
 
 
 def points_back(sentence: Span) -> bool:
-    """Whether a sentence that names no actor may still refer to earlier ones: "the two leaders met"."""
-    return any(token.lower_ in PAIR_WORDS for token in sentence)
+    """Whether a sentence that names no actor may still refer to earlier ones: "the two leaders met",
+    "the conversation covered trade"."""
+    return any(token.lower_ in PAIR_WORDS or refers_to_encounter(token) for token in sentence)
+
+
+def refers_to_encounter(noun: Token) -> bool:
+    """"the meeting", "this conversation": a definite encounter noun, told before."""
+    return noun.lower_ in ENCOUNTER_WORDS and any(
+        child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS for child in noun.children)
 
 
 def pair_role(head: Token) -> str | None:

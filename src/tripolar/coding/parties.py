@@ -13,7 +13,15 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from tripolar.coding.discourse import JOINT_ROOTS, Discourse, pair_role, participants, plural_role
+from tripolar.coding.discourse import (
+    JOINT_ROOTS,
+    REFERRING_DETERMINERS,
+    Discourse,
+    pair_role,
+    participants,
+    plural_role,
+    refers_to_encounter,
+)
 from tripolar.coding.mentions import ActorMatcher, Mention
 from tripolar.coding.roles import (
     SUBJECT_SHARING,
@@ -31,7 +39,6 @@ from tripolar.model import Actor
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 # Material acts of hostility (sanctions, expulsions, force) a later "the strike", "the expulsions" refers to.
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
-REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -163,6 +170,18 @@ class PartyFinder:
             return []
         stand_in = Mention(noun.idx, noun.idx + len(noun.text), noun.text, noun.text)
         return [Party(doer, stand_in, 1, "discourse")]
+
+    @staticmethod
+    def encounter_referred_to(noun: Token, scope: Scope) -> list[Party]:
+        """The two parties of "the meeting", "the conversation" that names none: those of the
+        consultation the sentences just before told, when they told one pair's."""
+        if scope.discourse is None or not refers_to_encounter(noun) or scope.mentions.in_phrase(noun):
+            return []
+        act = scope.discourse.last_act(("04",))
+        if act is None:
+            return []
+        stand_in = Mention(noun.idx, noun.idx + len(noun.text), noun.text, noun.text)
+        return [Party(actor, stand_in, 1, "discourse") for actor in (act.source, act.target)]
 
     @staticmethod
     def _joint_parties(head: Token, role: str, discourse: Discourse) -> list[Party]:

@@ -265,7 +265,9 @@ def _trigger_kind(token: Token) -> str | None:
         # talks"); a verb with an object predicate names or judges ("called Taiwan a partner").
         if token.dep_ in ("amod", "compound"):
             return None
-        if any(child.dep_ == "oprd" for child in token.children):
+        # (An object predicate without an object is the object misread: "called Donald/oprd Trump".)
+        deps = {child.dep_ for child in token.children}
+        if "oprd" in deps and deps & {"dobj", "obj"}:
             return None
         return "verb"
     if pos in ("NOUN", "PROPN"):
