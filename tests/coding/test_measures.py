@@ -26,3 +26,11 @@ def test_a_phrase_hung_on_a_date_still_reaches_its_verb():
     text = ("The Obama administration formally notified Congress on Wednesday of a $1.83 billion arms package "
             "for Taiwan.")
     assert coded(text, "2015-12-16") == {("USA", "TWN", "072", "factual")}
+
+
+def test_more_trade_is_economic_cooperation_and_efforts_by_someone_are_theirs():
+    text = ("Reversing the dependency would require coordinated efforts by Americans to increase bilateral trade "
+            "with Russia.")
+    assert coded(text, "2024-12") == {("USA", "RUS", "061", "hypothetical"), ("RUS", "USA", "061", "hypothetical")}
+    assert coded("China and Russia boosted trade last year.", "2024-12") == {
+        ("CHN", "RUS", "061", "factual"), ("RUS", "CHN", "061", "factual")}

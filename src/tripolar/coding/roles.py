@@ -161,7 +161,7 @@ def subject_heads(verb: Token) -> list[Token]:
             # A present participle on a noun is said of it: "Putin, meeting Xi in Samarkand, said".
             return conjuncts(token.head)
         donor = _subject_donor(token)
-        if donor is not None and donor.dep_ == "poss":
+        if donor is not None and donor.dep_ in ("poss", "pobj"):
             return conjuncts(donor)
         token = donor
     return []
@@ -179,7 +179,8 @@ def _subject_donor(token: Token) -> Token | None:
         # noun shares the noun's owner as its subject.
         if any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
             owner = next((child for child in token.head.children if child.dep_ == "poss"), None)
-            return owner
+            # Or the noun's "by" phrase: "efforts by Americans and Europeans to increase trade".
+            return owner or next(preposition_objects(token.head, "by", depth=1), None)
         return None
     if token.dep_ == "pcomp":
         head = token.head
