@@ -20,6 +20,9 @@ def test_titles_and_office_phrases_resolve_by_date():
     assert found("The U.S. president-elect spoke to former President Obama.", on="2016-12-01") == [
         ("U.S. president-elect", "USA", "GOV", "Donald Trump"),
         ("former President Obama", "USA", "ELI", "Barack Obama")]
+    # "former" before a country's name qualifies what follows it, not the country.
+    assert found("Russia freed former US Marine Paul Whelan.", on="2024-08-01") == [
+        ("Russia", "RUS", "", "Russia"), ("US", "USA", "", "United States")]
 
 
 def test_country_and_role_nouns():

@@ -91,6 +91,8 @@ class ActorMatcher:
         self.automaton = ahocorasick.Automaton()
         for surface in kb.surfaces | _office_phrases():
             self._add(surface, (surface, None, None))
+        self.places = frozenset(name_key(name) for country in countries().values()
+                                for name in (country.name, *country.names, *country.adjectives))
         agent_nouns = _agent_nouns()
         for country in countries().values():
             for adjective in (*country.adjectives, country.name):
@@ -137,7 +139,9 @@ class ActorMatcher:
         taken_until = -1
         for start, end, written, core, country, role in found:
             if start >= taken_until:
-                mentions.append(_with_time_words(text, Mention(start, end, written, core, country, role)))
+                mention = Mention(start, end, written, core, country, role)
+                # "former US Marine": "former" qualifies the marine, not the country.
+                mentions.append(mention if name_key(core) in self.places else _with_time_words(text, mention))
                 taken_until = end
         return mentions
 
