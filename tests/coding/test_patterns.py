@@ -236,6 +236,9 @@ CASES = [
     ("China banned exports of gallium to the United States.", "banned", "163"),
     ("Russia announced a ban on imports of meat from the United States.", "ban", "163"),
     ("Beijing countered with a ban on exports of rare earths to Japan.", "ban", "163"),
+    ("Russia banned Canadian officials from entering the country.", "banned", "163"),  # a visa ban
+    ("Moscow retaliated by barring nine American lawmakers from entering Russia.", "barring", "163"),
+    ("China barred US lawmakers from buying Chinese bonds.", "barred", "172"),
     ("Washington halted military aid to Kyiv.", "halted", "162"),
     ("The US withdrew from the INF Treaty.", "withdrew", "160"),
     # 17 coercion
