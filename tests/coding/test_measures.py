@@ -34,3 +34,8 @@ def test_more_trade_is_economic_cooperation_and_efforts_by_someone_are_theirs():
     assert coded(text, "2024-12") == {("USA", "RUS", "061", "hypothetical"), ("RUS", "USA", "061", "hypothetical")}
     assert coded("China and Russia boosted trade last year.", "2024-12") == {
         ("CHN", "RUS", "061", "factual"), ("RUS", "CHN", "061", "factual")}
+
+
+def test_a_target_phrase_hung_on_another_phrase_of_the_verb_is_found():
+    text = "The UN Security Council unanimously imposed its toughest sanctions in two decades on North Korea."
+    assert coded(text, "2016-03-02") == {("IGO", "PRK", "163", "factual")}

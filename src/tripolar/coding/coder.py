@@ -40,7 +40,7 @@ from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
-from tripolar.coding.roles import MentionIndex, setting_partner_heads, slot_heads
+from tripolar.coding.roles import MentionIndex, nested_preposition_objects, setting_partner_heads, slot_heads
 from tripolar.coding.sentences import SentenceSplitter
 from tripolar.coding.threats import threat_code, threat_frame
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
@@ -199,6 +199,14 @@ class Coder:
             targets = self.finder.parties(heads, scope)
             if targets:
                 break
+        if not targets and not noun:
+            # The parser hung the phrase on a phrase of the verb: "imposed sanctions in two decades
+            # [on North Korea]".
+            for target_slot in trigger.pattern.targets:
+                if target_slot.startswith("prep:"):
+                    targets = self.finder.parties(nested_preposition_objects(trigger.token, target_slot[5:]), scope)
+                    if targets:
+                        break
         inner = _intended_act(trigger)
         if not targets and inner is not None:
             # The act intended takes the target: "agreed to meet Xi", "threatened to impose sanctions on Tokyo".

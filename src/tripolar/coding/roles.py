@@ -235,6 +235,14 @@ def preposition_objects(token: Token, preposition: str, depth: int = 2) -> Itera
             yield from preposition_objects(child, preposition, depth - 1)
 
 
+def nested_preposition_objects(verb: Token, preposition: str) -> list[Token]:
+    """Objects of ``preposition`` inside the verb's other prepositional phrases, where the small parser
+    hangs some: "imposed its toughest sanctions [in two decades [on North Korea]]"."""
+    return [found for child in verb.children if child.dep_ == "prep" and child.lower_ != preposition
+            for phrase in child.children if phrase.dep_ == "pobj"
+            for found in preposition_objects(phrase, preposition, depth=1)]
+
+
 def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     """Phrase heads for one target slot of a trigger."""
     if slot == "dobj":
