@@ -171,6 +171,7 @@ CASES = [
     ("Beijing offered to mediate between Russia and Ukraine.", "offered", "039"),
     ("Japan pledged $5 billion in aid to Ukraine.", "pledged", "0331"),
     # 04 consultation
+    ("Nancy Pelosi landed in Taipei late on Tuesday.", "landed", "042"),
     ("Putin held talks with Xi in Moscow.", "held", "046"),
     ("The two leaders spoke by phone.", "spoke", "041"),
     ("The two presidents discussed trade over the phone.", "discussed", "041"),
@@ -250,6 +251,7 @@ CASES = [
     ("Chinese tariffs hit US farmers hard.", "hit", "172"),
     ("Russia detained a US journalist on espionage charges.", "detained", "173"),
     ("Iran seized a British tanker in the Strait of Hormuz.", "seized", "1711"),
+    ("Russian forces captured three Ukrainian navy vessels.", "captured", "1711"),
     ("Beijing cracked down on protesters in Hong Kong.", "cracked", "175"),
     # 18 assault
     ("Gunmen kidnapped two Chinese engineers.", "kidnapped", "181"),
@@ -259,6 +261,7 @@ CASES = [
     ("Kyiv was struck by Russian missiles.", "struck", "1951"),
     ("Kyiv was struck by a barrage of Russian missiles.", "struck", "1951"),
     ("Russian missiles hit Kyiv overnight.", "hit", "1951"),
+    ("A Russian missile landed in Poland.", "landed", "190"),
     ("Ukraine attacked Moscow with drones.", "attacked", "1952"),
     ("Ukraine attacked a Russian missile depot.", "attacked", "190"),
     ("Ukraine shot down a Russian drone.", "shot", "190"),
