@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from itertools import permutations, product
@@ -64,6 +64,17 @@ EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 REACTION_ROOTS = frozenset({"11", "12"})
 # Slots whose coordinated actors act on each other: "talks between X and Y".
 MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
+
+
+@dataclass(slots=True)
+class FoundTargets:
+    """What the target search found: the parties, the slot searched last, whether that slot held a
+    phrase at all (actor or not), and whether it said "each other"."""
+
+    parties: list[Party] = field(default_factory=list)
+    slot: str = ""
+    phrase: bool = False
+    each_other: bool = False
 
 
 class Coder:
@@ -190,54 +201,25 @@ class Coder:
         else:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
+        reading = read_modality(trigger.token, has_date=mention_date is not None)
         sources = self.finder.parties(self.finder.source_heads(trigger.token, noun, scope), scope)
-        targets, target_phrase, target_slot, each_other = [], False, "", False
-        for target_slot in trigger.pattern.targets:
-            heads = slot_heads(trigger.token, target_slot, noun=noun)
-            target_phrase = target_phrase or bool(heads)
-            each_other = each_other or any(reciprocal(head) for head in heads)
-            targets = self.finder.parties(heads, scope)
-            if targets:
-                break
-        if not targets and not noun:
-            # The parser hung the phrase on a phrase of the verb: "imposed sanctions in two decades
-            # [on North Korea]".
-            for target_slot in trigger.pattern.targets:
-                if target_slot.startswith("prep:"):
-                    targets = self.finder.parties(nested_preposition_objects(trigger.token, target_slot[5:]), scope)
-                    if targets:
-                        break
-        inner = _intended_act(trigger)
-        if not targets and inner is not None:
-            # The act intended takes the target: "agreed to meet Xi", "threatened to impose sanctions on Tokyo".
-            for slot in (*trigger.pattern.targets, "dobj"):
-                targets = self.finder.parties(slot_heads(inner, slot, noun=False), scope)
-                if targets:
-                    break
-        if not targets and trigger.pattern.root in REACTION_ROOTS and len(sources) == 1:
-            # A reaction to an act just told names its doer: "Moscow condemned the strike".
-            acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]
-            targets = self.finder.doer_referred_to(acts, sources[0].actor, scope)
-        if not sources and not targets and noun and trigger.pattern.cameo in MEETING_CODES and read_modality(
-                trigger.token, has_date=mention_date is not None).modality == "factual":
+        found = self._targets(trigger, noun, sources, scope)
+        targets, target_slot = found.parties, found.slot
+        if not sources and not targets and noun and trigger.pattern.cameo in MEETING_CODES and (
+                reading.modality == "factual"):
             # "Xi called Trump on Monday. The conversation covered trade.": the same two talked. (A
             # summit merely planned and mentioned again is no new event.)
             sources = self.finder.encounter_referred_to(trigger.token, scope)
-        if not targets and not target_phrase and noun and trigger.pattern.cameo in MEETING_CODES:
-            # The encounter is with whom the doer addresses in it: "In a call, Biden warned Putin".
-            addressed = [head for head in setting_partner_heads(trigger.token) if head.i in mentions.by_token]
-            targets = self.finder.parties(addressed, scope)
-            target_phrase = bool(targets)
         pairs = list(product(sources, targets))
         mutual = False
-        if each_other and not targets:
+        if found.each_other and not targets:
             # "China and Russia will support each other": each subject acts on the other.
             pairs, mutual = list(permutations(sources, 2)), True
         if trigger.pattern.symmetric:
             if target_slot in MUTUAL_SLOTS and len({party.actor.code for party in targets}) >= 2:
                 # "It will mark the meeting between the two leaders": those between are the parties.
                 pairs, mutual = list(permutations(targets, 2)), True
-            elif not sources or not (targets or target_phrase or self._acts_on_another(trigger.token, sources, scope)):
+            elif not sources or not (targets or found.phrase or self._acts_on_another(trigger.token, sources, scope)):
                 # "Russia and China signed a pact", "talks between X and Y": each party with each other;
                 # not when the target is someone else ("X and Y fought against fascism"), nor among
                 # the partners of an unnamed party ("improve relations with X and Y").
@@ -248,11 +230,11 @@ class Coder:
                 # rebukes with Y"); "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
         code = trigger.pattern.cameo
-        reading = read_modality(trigger.token, has_date=mention_date is not None)
         frame = threat_frame(trigger.token) if trigger.pattern.root in HOSTILE_ROOTS else None
-        if frame is not None and threat_code(code) is not None and self._threatener(frame, sources, scope):
+        threat = threat_code(code) if frame is not None else None
+        if frame is not None and threat is not None and self._threatener(frame, sources, scope):
             # "China vowed to strike Taiwan": the threat is the event, made as the frame verb tells.
-            code, reading = threat_code(code) or code, read_modality(frame, has_date=mention_date is not None)
+            code, reading = threat, read_modality(frame, has_date=mention_date is not None)
         coded = [(source, target, cameo(code)) for source, target in pairs]
         if code == HOST:
             # Whom a host receives makes the visit (CAMEO 042, the other side of 043): "Putin hosted Kim".
@@ -289,6 +271,47 @@ class Coder:
                 discourse.note_undated(event.id, frozenset((source.actor.code, target.actor.code)), entry.code,
                                        reading.modality)
             yield event
+
+    def _targets(self, trigger: Trigger, noun: bool, sources: list[Party], scope: Scope) -> FoundTargets:
+        """The actors the act is done to: in the pattern's slots, then where the parse or the text
+        puts them when the slots name none."""
+        found = FoundTargets()
+        for slot in trigger.pattern.targets:
+            heads = slot_heads(trigger.token, slot, noun=noun)
+            found.slot, found.phrase = slot, found.phrase or bool(heads)
+            found.each_other = found.each_other or any(reciprocal(head) for head in heads)
+            found.parties = self.finder.parties(heads, scope)
+            if found.parties:
+                return found
+        prepositions = [slot[5:] for slot in trigger.pattern.targets if slot.startswith("prep:")]
+        inner = _intended_act(trigger)
+        if not noun:
+            # The parser hung the phrase on a phrase of the verb: "imposed sanctions in two decades
+            # [on North Korea]".
+            found.parties = self._first_named(
+                (nested_preposition_objects(trigger.token, preposition) for preposition in prepositions), scope)
+        if not found.parties and inner is not None:
+            # The act intended takes the target: "agreed to meet Xi", "threatened to impose sanctions on Tokyo".
+            found.parties = self._first_named(
+                (slot_heads(inner, slot, noun=False) for slot in (*trigger.pattern.targets, "dobj")), scope)
+        if not found.parties and trigger.pattern.root in REACTION_ROOTS and len(sources) == 1:
+            # A reaction to an act just told names its doer: "Moscow condemned the strike".
+            acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]
+            found.parties = self.finder.doer_referred_to(acts, sources[0].actor, scope)
+        if not found.parties and not found.phrase and noun and trigger.pattern.cameo in MEETING_CODES:
+            # The encounter is with whom the doer addresses in it: "In a call, Biden warned Putin".
+            addressed = [head for head in setting_partner_heads(trigger.token) if head.i in scope.mentions.by_token]
+            found.parties = self.finder.parties(addressed, scope)
+            found.phrase = bool(found.parties)
+        return found
+
+    def _first_named(self, phrases: Iterable[list[Token]], scope: Scope) -> list[Party]:
+        """The parties of the first of ``phrases`` that names any."""
+        for heads in phrases:
+            parties = self.finder.parties(heads, scope)
+            if parties:
+                return parties
+        return []
 
     def _threatener(self, frame: Token, sources: list[Party], scope: Scope) -> bool:
         """Whether who vows or warns is who would act: "Putin warned that Russia would strike"."""

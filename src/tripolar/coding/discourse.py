@@ -184,8 +184,12 @@ def points_back(sentence: Span) -> bool:
 
 def refers_to_encounter(noun: Token) -> bool:
     """"the meeting", "this conversation": a definite encounter noun, told before."""
-    return noun.lower_ in ENCOUNTER_WORDS and any(
-        child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS for child in noun.children)
+    return noun.lower_ in ENCOUNTER_WORDS and is_definite(noun)
+
+
+def is_definite(noun: Token) -> bool:
+    """"the strike", "this meeting": a noun that refers to something already told."""
+    return any(child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS for child in noun.children)
 
 
 def pair_role(head: Token) -> str | None:

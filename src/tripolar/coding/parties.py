@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from tripolar.coding.discourse import (
     JOINT_ROOTS,
-    REFERRING_DETERMINERS,
     Discourse,
+    is_definite,
     pair_role,
     participants,
     plural_role,
@@ -160,10 +160,7 @@ class PartyFinder:
         if scope.discourse is None or len(heads) != 1:
             return []
         noun = heads[0]
-        if not any(child.dep_ == "det" and child.lower_ in REFERRING_DETERMINERS
-                                          for child in noun.children):
-            return []
-        if scope.mentions.in_phrase(noun):
+        if not is_definite(noun) or scope.mentions.in_phrase(noun):
             return []
         doer = scope.discourse.last_doer(HOSTILE_ROOTS, besides=source.code)
         if doer is None:

@@ -8,6 +8,7 @@ no event rather than a guessed actor.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -30,10 +31,9 @@ PREPOSITION_PATH = frozenset({"prep", "pobj", "pcomp"})
 COMPLEMENT_PREPOSITIONS = frozenset({"from", "out", "of", "on", "to", "into", "in"})
 # What joins two names into one compound modifier: "US-China", "ROK–Japan".
 HYPHEN_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december day week month year weekend morning afternoon evening "
-    "night".split())
+# Nouns of time a date phrase is headed by ("on Wednesday", "last month").
+TIME_WORDS = frozenset({name.lower() for name in (*calendar.day_name, *calendar.month_name) if name} | {
+    "day", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"})
 # Participles that say whom a measure is meant for: "controls targeting X", "sanctions aimed at X".
 AIMING_VERBS = frozenset({"target", "aim", "direct"})
 # Participles that say what a thing is about: "sanctions related to Russia" name no target.
