@@ -77,3 +77,15 @@ def test_their_encounter_is_the_subjects_own():
 def test_an_act_one_is_likened_to_is_not_asserted():
     text = "Their use by Ukrainians is akin to the Western alliance shooting at Russia."
     assert {event[3] for event in coded(text, "2024-12")} == {"hypothetical"}
+
+
+def test_an_official_to_visit_is_the_visitor():
+    text = "Nancy Pelosi is the highest-ranking American official to visit Taiwan in 25 years."
+    assert coded(text, "2022-08-02") == {("USA", "TWN", "042", "factual")}
+    # An infinitive on a plan is a clause of its own: the plan's target is no actor of the plan's phrase.
+    assert coded("China criticized the plan to sanction Russia.", "2022-08-02") == set()
+
+
+def test_one_occurrence_told_twice_in_a_sentence_is_one_event():
+    text = "Washington imposed sanctions on Russian banks and imposed sanctions on Russian oligarchs on Friday."
+    assert len(code_text(text, "2022-02-26")) == 1

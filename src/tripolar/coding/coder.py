@@ -167,6 +167,7 @@ class Coder:
                           and trigger.object_token.i != trigger.token.i}
             states = {actor.code for actor in resolved.values() if actor.code in self.states}
             meetings: dict[tuple[str, str, str, str], Token] = {}
+            told: set[str] = set()
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
                     continue
@@ -178,6 +179,11 @@ class Coder:
                         if described is not None and _one_clause_chain(described, trigger.token):
                             continue
                         meetings.setdefault(dyad, trigger.token)
+                    # One occurrence told twice in a sentence ("landed in Taipei, the first official to
+                    # visit Taiwan") is one event, as the store would keep it.
+                    if event.occurrence_id in told:
+                        continue
+                    told.add(event.occurrence_id)
                     yield event
         if discourse is not None:
             discourse.add([(resolved[mention], self.is_person(resolved[mention]))

@@ -118,10 +118,16 @@ class MentionIndex:
             if mention is not None and (mention not in found or depth < found[mention]):
                 found[mention] = depth
             for child in token.children:
-                if child.dep_ not in CLAUSE_DEPS and not _names_a_topic(child):
+                # Nor an infinitive on the noun ("the plan [to sanction Russia]"): a clause of its own.
+                if child.dep_ not in CLAUSE_DEPS and not _names_a_topic(child) and not (
+                        child.dep_ == "acl" and _is_infinitive(child)):
                     stack.append((child, depth + 1))
         ranked = sorted(found.items(), key=lambda item: (item[1], item[0].start))
         return [Slotted(mention, depth) for mention, depth in ranked]
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
 def _names_a_topic(token: Token) -> bool:
@@ -163,6 +169,10 @@ def subject_heads(verb: Token) -> list[Token]:
         donor = _subject_donor(token)
         if donor is not None and donor.dep_ in ("poss", "pobj"):
             return conjuncts(donor)
+        if donor is None and _is_infinitive(token) and token.dep_ in ("acl", "relcl") and token.head.pos_ in (
+                "NOUN", "PROPN"):
+            # With no owner, the noun itself does it: "the highest-ranking American official to visit Taiwan".
+            return conjuncts(token.head)
         token = donor
     return []
 
@@ -177,7 +187,7 @@ def _subject_donor(token: Token) -> Token | None:
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         # "Washington's decision to supply", "China's plan to impose": an infinitive hanging from a
         # noun shares the noun's owner as its subject.
-        if any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+        if _is_infinitive(token):
             owner = next((child for child in token.head.children if child.dep_ == "poss"), None)
             # Or the noun's "by" phrase: "efforts by Americans and Europeans to increase trade".
             return owner or next(preposition_objects(token.head, "by", depth=1), None)
