@@ -62,3 +62,10 @@ def test_a_clause_after_with_that_has_its_own_subject_names_no_partner():
                        "on new tariffs.", "2019-06-29")
     assert {(e.source.code, e.target.code, e.cameo) for e in events if e.cameo == "036"} == {
         ("USA", "CHN", "036"), ("CHN", "USA", "036")}
+
+
+def test_a_joint_statement_is_an_agreement_both_sides_sign_up_to():
+    text = "Xi Jinping and Vladimir Putin met in Beijing on Friday and issued a joint statement."
+    assert {("CHN", "RUS", "057", "factual"), ("RUS", "CHN", "057", "factual")} <= coded(text, "2022-02-04")
+    assert coded("China and Russia released a joint statement on Friday.", "2022-02-04") == {
+        ("CHN", "RUS", "057", "factual"), ("RUS", "CHN", "057", "factual")}
