@@ -84,3 +84,11 @@ def test_a_name_misread_as_an_object_predicate_is_the_object():
     # The small parser reads "called Donald Trump" as "called Donald (something) Trump".
     assert coded("Xi Jinping called Donald Trump on Monday.", "2025-11-25") == {("CHN", "USA", "041", "factual")}
     assert coded("Trump called Taiwan a partner.", "2025-11-25") == set()
+
+
+def test_calling_someone_a_wrongdoer_is_a_charge_or_a_denunciation():
+    text = "NATO leaders declared China a decisive enabler of Russia's war against Ukraine."
+    assert coded(text, "2024-07-10") == {("NATO", "CHN", "112", "factual")}
+    assert coded("Joe Biden called Putin a killer.", "2021-03-17") == {("USA", "RUS", "111", "factual")}
+    # What something is called is no act unless the dictionary lists the word.
+    assert coded("Trump called Taiwan a partner.", "2025-11-25") == set()

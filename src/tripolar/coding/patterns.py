@@ -161,6 +161,9 @@ class PatternSet:
             rows = self._index.get((kind, known_lemma(token, self._verbs)), ())
         if not rows:
             return None
+        # A verb with an object predicate names or judges ("called Taiwan a partner"): only a row that
+        # lists the predicate is an act ("declared China an enabler" accuses).
+        predicate = _object_predicate(token) if kind == "verb" else None
         particles = _particles(token) if kind == "verb" else {}
         has_particle = kind == "verb" and _has_particle(token)
         force_verb = kind == "verb" and any(lemma in self._force_verbs for lemma in _lemmas(token))
@@ -176,7 +179,11 @@ class PatternSet:
                 continue
             matched: _ObjectCandidate | None = None
             position = 0
-            if pattern.objects:
+            if predicate is not None:
+                if not set(_lemmas(predicate)) & set(pattern.objects):
+                    continue
+                matched = _ObjectCandidate(predicate)
+            elif pattern.objects:
                 if candidates is None:
                     candidates = _verb_objects(token) if kind == "verb" else _noun_objects(token)
                     if force_verb:
@@ -265,10 +272,6 @@ def _trigger_kind(token: Token) -> str | None:
         # talks"); a verb with an object predicate names or judges ("called Taiwan a partner").
         if token.dep_ in ("amod", "compound"):
             return None
-        # (An object predicate without an object is the object misread: "called Donald/oprd Trump".)
-        deps = {child.dep_ for child in token.children}
-        if "oprd" in deps and deps & {"dobj", "obj"}:
-            return None
         return "verb"
     if pos in ("NOUN", "PROPN"):
         # A noun that modifies another noun is not the head of the event ("[sanctions] relief",
@@ -286,6 +289,19 @@ def _trigger_kind(token: Token) -> str | None:
 
 
 ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
+def _object_predicate(verb: Token) -> Token | None:
+    """The object predicate of "called [Taiwan] *a partner*". An object predicate with no object is the
+    object misread ("called Donald/oprd Trump"), not a judgement."""
+    children = list(verb.children)
+    objects = [child for child in children if child.dep_ in ("dobj", "obj")]
+    if not objects:
+        return None
+    # The small parser also reads it as a second object with an article: "declared China/dobj an enabler/dobj".
+    second = next((child for child in objects[1:] if any(
+        grandchild.dep_ == "det" and grandchild.lower_ in ("a", "an") for grandchild in child.children)), None)
+    return next((child for child in children if child.dep_ == "oprd"), second)
+
+
 TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
 

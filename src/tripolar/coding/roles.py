@@ -258,7 +258,12 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     if slot == "dobj":
         if not noun and is_passive(trigger):
             return [child for child in trigger.children if child.dep_ in PASSIVE_SUBJECTS]
-        return [child for child in trigger.children if child.dep_ in ("dobj", "attr", "oprd")]
+        objects = [child for child in trigger.children if child.dep_ in ("dobj", "attr")]
+        # An object predicate is the object only when the parser found no other ("called Donald/oprd
+        # Trump"); in "declared China [an enabler of Russia's war]" it says what the object is, also
+        # when the parser reads it as a second object.
+        objects = [child for child in objects if not _indefinite_predicate(child, objects)]
+        return objects or [child for child in trigger.children if child.dep_ == "oprd"]
     if slot == "iobj":
         return [child for child in trigger.children if child.dep_ == "dative"
                 and not any(grandchild.dep_ == "pobj" for grandchild in child.children)]
@@ -310,6 +315,12 @@ def aimed_at_heads(noun: Token) -> list[Token]:
                     elif child.dep_ == "pcomp":  # "aimed at cutting China off": whom the act aimed at acts on
                         heads.extend(grandchild for grandchild in child.children if grandchild.dep_ == "dobj")
     return heads
+
+
+def _indefinite_predicate(noun: Token, objects: list[Token]) -> bool:
+    """A second object with "a"/"an" after a first is what the first is said to be: "declared China
+    [a decisive enabler]". (Names take no article, so two names stay two objects.)"""
+    return noun.i > objects[0].i and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
 
 
 def setting_partner_heads(noun: Token) -> list[Token]:
