@@ -67,7 +67,7 @@ def test_a_sentence_of_5000_tokens_is_kept_but_not_parsed():
     assert [sentence.index for sentence in sentences] == list(range(len(sentences)))
     assert len(sentences) >= 3 and sum(len(sentence.text) for sentence in sentences) > 30_000
     assert {(event.cameo, event.evidence.sentence_index) for event in events} == {
-        ("166", 0), ("057", len(sentences) - 1)}
+        ("161", 0), ("057", len(sentences) - 1)}
     (too_long,) = [reject for reject in rejects if reject.reason.startswith("sentence over 300 tokens")]
     assert too_long.reason == "sentence over 300 tokens or 2,000 characters, not parsed"
     assert too_long.detail == f"sentence 1: 5,004 tokens, {len(long_sentence):,} characters"
@@ -145,7 +145,7 @@ def test_code_contract_warns_about_bytes_that_are_not_utf8(tmp_path):
     result = CliRunner().invoke(app, ["code", "--input", str(source), "--output", str(output)])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
-    assert [(record["id"], record["cameo"]) for record in records] == [("a", "166"), ("c", "057"), ("c", "057")]
+    assert [(record["id"], record["cameo"]) for record in records] == [("a", "161"), ("c", "057"), ("c", "057")]
     assert records[0]["evidence"]["text"] == EVENT_SPAN
     assert records[1]["evidence"]["text"] == "China  and \ufffd Russia signed"
     errors = " ".join(result.stderr.split())  # as Rich wrapped it
@@ -174,7 +174,7 @@ def test_ingest_then_run_with_bad_bytes_and_escapes(tmp_path):
     with Store(db, read_only=True) as store:
         cameos = {row[0] for row in store.con.execute("SELECT cameo FROM events").fetchall()}
         rejects = store.con.execute("SELECT stage, reason, count FROM rejects WHERE stage = 'code'").fetchall()
-    assert cameos == {"166", "057"}
+    assert cameos == {"161", "057"}
     assert rejects == [("code", "control characters replaced", 1)]
 
 

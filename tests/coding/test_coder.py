@@ -39,7 +39,7 @@ def test_negated_scheduled_and_hypothetical_acts():
 def test_evidence_is_the_span_in_the_document_and_its_sentence():
     text = "The weather in Moscow was mild. Later, Russia expelled two British diplomats."
     (event,) = code_text(text, "2021-05-05")
-    assert (event.source.label, event.target.label, event.cameo) == ("RUS", "GBRGOV", "166")
+    assert (event.source.label, event.target.label, event.cameo) == ("RUS", "GBRGOV", "161")
     assert event.evidence.sentence_index == 1
     span = text[event.evidence.start:event.evidence.end]
     assert span == event.evidence.text == "Russia expelled two British diplomats"

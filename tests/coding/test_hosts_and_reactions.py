@@ -30,12 +30,12 @@ def test_a_visitor_welcomed_to_a_place_or_with_a_ceremony_is_hosted():
 
 def test_ordering_a_consulate_closed_or_diplomats_out_is_an_expulsion():
     assert coded("Beijing ordered Washington on Friday to shut its consulate in Chengdu.", "2020-07-24") == {
-        ("CHN", "USA", "166", "factual")}
+        ("CHN", "USA", "161", "factual")}
     assert coded("The Obama administration on Thursday ordered 35 Russian diplomats out of the country.",
-                 "2016-12-29") == {("USA", "RUS", "166", "factual")}
+                 "2016-12-29") == {("USA", "RUS", "161", "factual")}
     # An order to attack is no expulsion.
     assert not {event for event in coded("Putin ordered troops to attack Ukraine.", "2022-02-24")
-                if event[2] == "166"}
+                if event[2] == "161"}
 
 
 def test_an_envoy_recalled_reduces_relations():

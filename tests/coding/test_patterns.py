@@ -229,7 +229,7 @@ CASES = [
     ("Russia continued its military build-up near Ukraine.", "up", "154"),
     # 16 reduced relations
     ("Beijing slapped sanctions on Lockheed Martin.", "slapped", "163"),
-    ("Russia expelled ten US diplomats.", "expelled", "166"),
+    ("Russia expelled ten US diplomats.", "expelled", "161"),  # diplomats expelled: 161 (note to 166)
     ("Germany recalled its ambassador from Moscow.", "recalled", "161"),  # diplomats withdrawn: 161 (note to 166)
     ("Russia suspended its participation in the New START treaty.", "suspended", "160"),
     ("Russia cut off gas supplies to Europe.", "cut", "163"),
@@ -322,7 +322,7 @@ def test_a_sentence_span_is_matched_on_its_own(nlp, patterns: PatternSet) -> Non
     doc = nlp("The weather was mild. Russia expelled ten US diplomats.")
     first, second = doc.sents
     assert patterns.triggers(first) == []
-    assert [t.pattern.cameo for t in patterns.triggers(second)] == ["166"]
+    assert [t.pattern.cameo for t in patterns.triggers(second)] == ["161"]
 
 
 def test_symmetric_rows_mark_joint_acts(nlp, patterns: PatternSet) -> None:  # type: ignore[no-untyped-def]
