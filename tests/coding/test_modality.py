@@ -35,6 +35,9 @@ FACTUAL = [
     Case("China imposed export controls on gallium last year.", "imposed", "factual", has_date=True),
     Case("Xi met Putin in Moscow.", "met", "factual"),
     Case("Russia retaliated by expelling two diplomats.", "expelling", "factual"),
+    # A participle trailing a denial is asserted; a modal still scopes over it.
+    Case("Most of the new officials haven't been to China in years, spending time in Taiwan instead.", "spending",
+         "factual"),
     # A modal in the main clause says nothing about a relative clause reporting a past fact.
     Case("Russia might retaliate against the sanctions that the EU imposed last week.", "imposed", "factual",
          has_date=True),
@@ -105,6 +108,7 @@ NEGATED = [
 ]
 
 HYPOTHETICAL = [
+    Case("Russia might retaliate, expelling US diplomats.", "expelling", "hypothetical"),
     Case("Russia might retaliate against the new sanctions.", "retaliate", "hypothetical"),
     Case("Russia could expel diplomats and close the embassy.", "close", "hypothetical"),
     Case("Russia might not attend the summit.", "attend", "hypothetical"),
@@ -250,3 +254,12 @@ def test_reading_is_immutable() -> None:
     reading = ModalityReading("negated", "not", "")
     with pytest.raises(dataclasses.FrozenInstanceError):
         reading.modality = "factual"  # type: ignore[misc]
+
+
+def test_an_act_named_with_no_is_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("China imposed no sanctions on Japan.")
+    verb, act = doc[1], doc[3]
+    assert read_modality(verb, act=act).modality == "negated"
+    assert read_modality(verb).modality == "factual"  # without the act, the verb alone is asserted
+    doc = nlp("Russia might impose no sanctions on Japan.")
+    assert read_modality(doc[2], act=doc[4]).modality == "hypothetical"

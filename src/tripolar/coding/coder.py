@@ -207,7 +207,7 @@ class Coder:
         else:
             day, precision = document.published, document.published_precision
         scope = Scope(mentions, day or date.today(), discourse)
-        reading = read_modality(trigger.token, has_date=mention_date is not None)
+        reading = read_modality(trigger.token, has_date=mention_date is not None, act=trigger.object_token)
         sources = self.finder.parties(self.finder.source_heads(trigger.token, noun, scope), scope)
         found = self._targets(trigger, noun, sources, scope)
         targets, target_slot = found.parties, found.slot

@@ -239,6 +239,7 @@ class _Step:
 
     governor: Token | None
     shares_auxiliaries: bool = True  # whether the governor's auxiliaries and negation scope over the node
+    shares_negation: bool = True  # whether its negation does ("did not attend, citing illness": it does not)
     in_main_clause: bool = True  # at the end: whether the trigger is part of the sentence's main assertion
 
 
@@ -249,13 +250,18 @@ _ISLAND = _Step(None, in_main_clause=False)
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "any"})
 
 
-def read_modality(trigger: Token, has_date: bool = False) -> ModalityReading:
+def read_modality(trigger: Token, has_date: bool = False, act: Token | None = None) -> ModalityReading:
     """The modality of the event carried by ``trigger`` (a verb or an event noun of a parsed sentence).
 
     ``has_date``: the event has an explicit date in its clause (found by the dates module); a "will" or
     "plans to" with a date is scheduled, without one a prediction or intention (hypothetical).
+    ``act``: the noun that names the act a verb does ("imposed *no* sanctions", "held *no* talks").
     """
     scope = _Scope()
+    if act is not None and act.i != trigger.i and _is_nominal(act):
+        negation = next((child for child in act.children if child.dep_ == "det" and child.lower_ == "no"), None)
+        if negation is not None:
+            scope.add("negated", f"{negation.text} {act.text}")
     if _walk_scope_chain(trigger, scope):
         question = _question_cue(trigger.sent)
         if question:
@@ -269,19 +275,19 @@ def read_modality(trigger: Token, has_date: bool = False) -> ModalityReading:
 
 def _walk_scope_chain(trigger: Token, scope: _Scope) -> bool:
     """Collect the operators over ``trigger``; true when the walk reached the main clause."""
-    node, shares_auxiliaries = trigger, True
+    node, shares_auxiliaries, shares_negation = trigger, True, True
     seen: set[int] = set()
     while node.i not in seen:  # a parse is a tree, but never loop on a malformed one
         seen.add(node.i)
         if _is_nominal(node):
             _read_noun_modifiers(node, scope)
         else:
-            _read_clause_operators(node, scope, shares_auxiliaries)
+            _read_clause_operators(node, scope, shares_auxiliaries, shares_negation)
         _read_attribution_aside(node, scope)
         step = _step_from_noun(node, scope) if _is_nominal(node) else _step_from_clause(node, scope)
         if step.governor is None:
             return step.in_main_clause
-        node, shares_auxiliaries = step.governor, step.shares_auxiliaries
+        node, shares_auxiliaries, shares_negation = step.governor, step.shares_auxiliaries, step.shares_negation
     return False
 
 
@@ -463,7 +469,9 @@ def _step_from_adverbial_clause(clause: Token, governor: Token, scope: _Scope) -
         scope.add("hypothetical", "in order to" if order is not None else "to")
         return _ISLAND
     if not has_subject and not mark and clause.tag_ in ("VBG", "VBN"):
-        return _Step(governor)  # a participle clause shares its main clause ("retaliated, expelling ...")
+        # A participle clause shares its main clause ("retaliated, expelling ..."), but one trailing a
+        # denial is asserted: "haven't been to China in years, spending time in Taiwan instead".
+        return _Step(governor, shares_negation=not (clause.tag_ == "VBG" and clause.i > governor.i))
     if mark in TEMPORAL_MARKS and clause.tag_ in ("VBZ", "VBP"):
         return _Step(governor)  # "will visit Moscow after he meets Biden": present tense for the main clause's time
     return _ISLAND  # a finite adverbial clause ("after the EU imposed sanctions") is its own assertion
@@ -494,10 +502,10 @@ def _step_from_noun_clause(clause: Token, noun: Token, scope: _Scope) -> _Step:
 # --- what each link contributes ------------------------------------------------------------------
 
 
-def _read_clause_operators(node: Token, scope: _Scope, shares_auxiliaries: bool) -> None:
+def _read_clause_operators(node: Token, scope: _Scope, shares_auxiliaries: bool, shares_negation: bool = True) -> None:
     """Operators a clause puts on its predicate, innermost first: negation, modal, hedge, conditional."""
     if shares_auxiliaries:
-        negation = _negation_of(node)
+        negation = _negation_of(node) if shares_negation else None
         modal = next((child for child in node.children if child.dep_ in AUXILIARIES and child.tag_ == "MD"), None)
         if negation is not None and modal is not None and modal.lower_ in ABILITY_MODALS:
             scope.add("negated", f"{modal.text} {negation}")  # "could not reach a deal", "cannot accept"
