@@ -34,6 +34,7 @@ class Case(NamedTuple):
 FACTUAL = [
     Case("China imposed export controls on gallium last year.", "imposed", "factual", has_date=True),
     Case("Xi met Putin in Moscow.", "met", "factual"),
+    Case("Russia entered into talks with Ukraine on Monday.", "talks", "factual", has_date=True),
     Case("Russia retaliated by expelling two diplomats.", "expelling", "factual"),
     # A participle trailing a denial is asserted; a modal still scopes over it.
     Case("Most of the new officials haven't been to China in years, spending time in Taiwan instead.", "spending",
@@ -108,6 +109,9 @@ NEGATED = [
 ]
 
 HYPOTHETICAL = [
+    # Entering into talks is taking part in them: "before" says they have not happened yet.
+    Case("Even before getting into a formal conversation with Trump, the Kremlin needs to weather the next weeks.",
+         "conversation", "hypothetical"),
     Case("Russia might retaliate, expelling US diplomats.", "expelling", "hypothetical"),
     Case("Russia might retaliate against the new sanctions.", "retaliate", "hypothetical"),
     Case("Russia could expel diplomats and close the embassy.", "close", "hypothetical"),

@@ -190,7 +190,7 @@ PREPOSITION_FRAMES: dict[tuple[str, str], Operator | None] = {
     **dict.fromkeys((("agree", "to"), ("agree", "on"), ("decide", "on"), ("settle", "on")), "firm"),
     # Participation: the event noun shares the verb's modality ("did not take part in the talks").
     **dict.fromkeys((("take", "in"), ("participate", "in"), ("engage", "in"), ("join", "in"), ("partake", "in"),
-                     ("be", "in"), ("hold", "with")), None),
+                     ("be", "in"), ("hold", "with"), ("enter", "into"), ("get", "into"), ("go", "into")), None),
 }
 
 # Every word the tables above look up, to repair the small model's lemmas ("hopes" -> "hop").
