@@ -39,3 +39,19 @@ def test_more_trade_is_economic_cooperation_and_efforts_by_someone_are_theirs():
 def test_a_target_phrase_hung_on_another_phrase_of_the_verb_is_found():
     text = "The UN Security Council unanimously imposed its toughest sanctions in two decades on North Korea."
     assert coded(text, "2016-03-02") == {("IGO", "PRK", "163", "factual")}
+
+
+def test_a_ban_on_ones_own_firms_targets_whom_they_may_not_deal_with():
+    text = "The Commerce Department on Monday banned American firms from selling parts to Chinese telecoms firm ZTE."
+    events = coded(text, "2018-04-16")
+    assert ("USA", "CHN", "172", "factual") in events
+    # The sale is the firms' own act, kept from happening.
+    assert ("USA", "CHN", "061", "negated") in events
+    assert coded("China banned US firms from selling chips to Russia.", "2018-04-16") >= {
+        ("CHN", "USA", "172", "factual"), ("USA", "RUS", "061", "negated")}
+
+
+def test_the_act_a_measure_answers_is_not_the_measurers_own():
+    text = ("The State Department imposed sanctions on the Chinese military's Equipment Development Department "
+            "over the purchase of Su-35 fighter jets from Russia.")
+    assert coded(text, "2018-09-20") == {("USA", "CHN", "163", "factual")}

@@ -40,7 +40,13 @@ from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
-from tripolar.coding.roles import MentionIndex, nested_preposition_objects, setting_partner_heads, slot_heads
+from tripolar.coding.roles import (
+    RESTRAINING_VERBS,
+    MentionIndex,
+    nested_preposition_objects,
+    setting_partner_heads,
+    slot_heads,
+)
 from tripolar.coding.sentences import SentenceSplitter
 from tripolar.coding.threats import threat_code, threat_frame
 from tripolar.model import Actor, DatePrecision, Document, Event, Evidence, Reject, Sentence
@@ -287,6 +293,11 @@ class Coder:
             found.slot, found.phrase = slot, found.phrase or bool(heads)
             found.each_other = found.each_other or any(reciprocal(head) for head in heads)
             found.parties = self.finder.parties(heads, scope)
+            if found.parties and _own_side_restrained(trigger.token, found.parties, sources):
+                # "banned American firms from selling parts to ZTE": the ban is on the trade with ZTE.
+                found.parties = self._first_named(
+                    (slot_heads(restrained, slot, noun=False) for restrained in _restrained_acts(trigger.token)
+                     for slot in ("prep:to", "prep:with", "dobj")), scope)
             if found.parties:
                 return found
         prepositions = [slot[5:] for slot in trigger.pattern.targets if slot.startswith("prep:")]
@@ -358,6 +369,18 @@ class Coder:
             return (*fallback, False)
         earlier = discourse.date_of(pair, code)
         return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
+
+
+def _own_side_restrained(verb: Token, targets: list[Party], sources: list[Party]) -> bool:
+    """Whether a ban or bar falls on the doer's own side ("Washington barred American firms from ...")."""
+    own = {party.actor.code for party in sources}
+    return verb.lemma_.lower() in RESTRAINING_VERBS and bool(own) and {party.actor.code for party in targets} <= own
+
+
+def _restrained_acts(verb: Token) -> list[Token]:
+    """The acts a ban or bar keeps its object from: "banned firms from *selling* parts to ZTE"."""
+    return [grandchild for child in verb.children if child.dep_ == "prep" and child.lower_ == "from"
+            for grandchild in child.children if grandchild.dep_ == "pcomp"]
 
 
 def _intended_act(trigger: Trigger) -> Token | None:

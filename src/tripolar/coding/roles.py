@@ -38,6 +38,10 @@ TIME_WORDS = frozenset({name.lower() for name in (*calendar.day_name, *calendar.
 AIMING_VERBS = frozenset({"target", "aim", "direct"})
 # Participles that say what a thing is about: "sanctions related to Russia" name no target.
 TOPIC_PARTICIPLES = frozenset({"relate", "link", "tie", "connect", "pertain"})
+# Verbs that keep their object from an act ("banned firms from selling"): the object would do it.
+RESTRAINING_VERBS = frozenset({"ban", "bar", "prohibit", "forbid", "block", "prevent", "stop", "keep", "deter"})
+# Prepositions that give the reason or the circumstance of an act: their noun is another act.
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"over", "after", "following", "amid", "despite", "since"})
 # Prepositions of a phrase that sets the scene of a clause ("in a call", "during the summit").
 SETTING_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over"})
 # Nouns that measure out an event rather than name one of their own: "a round of sanctions".
@@ -167,7 +171,7 @@ def subject_heads(verb: Token) -> list[Token]:
             # A present participle on a noun is said of it: "Putin, meeting Xi in Samarkand, said".
             return conjuncts(token.head)
         donor = _subject_donor(token)
-        if donor is not None and donor.dep_ in ("poss", "pobj"):
+        if donor is not None and donor.dep_ in ("poss", "pobj", "dobj"):
             return conjuncts(donor)
         if donor is None and _is_infinitive(token) and token.dep_ in ("acl", "relcl") and token.head.pos_ in (
                 "NOUN", "PROPN"):
@@ -194,6 +198,12 @@ def _subject_donor(token: Token) -> Token | None:
         return None
     if token.dep_ == "pcomp":
         head = token.head
+        keeper = head.head
+        if head.lower_ == "from" and keeper.lemma_.lower() in RESTRAINING_VERBS:
+            # "banned American firms from selling": the firms would sell.
+            kept = next((child for child in keeper.children if child.dep_ == "dobj"), None)
+            if kept is not None:
+                return kept
         # "implements a policy against China, such as imposing tariffs": as → such → policy →
         # implements; an example shares the doer of what it exemplifies.
         passable = PREPOSITION_PATH | ({"amod", "dobj"} if _exemplifies(head) else set())
@@ -365,6 +375,10 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
     token = noun
     for _ in range(3):
         if token.dep_ not in ("dobj", "attr", "pobj", "prep", "appos") or token.head is token:
+            break
+        if token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+            # "imposed sanctions over the purchase of jets": the act a verb answers is not the
+            # verb's subject's own.
             break
         via, token = token, _past_partitive(token.head)
         if token.dep_ == "pobj" and token.lower_ in TIME_WORDS and token.head.dep_ == "prep":
