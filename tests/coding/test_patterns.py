@@ -240,6 +240,10 @@ CASES = [
     ("Russia banned Canadian officials from entering the country.", "banned", "163"),  # a visa ban
     ("Moscow retaliated by barring nine American lawmakers from entering Russia.", "barring", "163"),
     ("China barred US lawmakers from buying Chinese bonds.", "barred", "172"),
+    ("The EU restricted Russian banks' access to EU capital markets.", "restricted", "163"),
+    ("The EU banned new arms deals with Moscow.", "banned", "163"),
+    ("The US restricted exports of chips to China.", "restricted", "172"),  # export controls
+    ("The US added Russian banks to its sanctions list.", "added", "172"),
     ("Washington halted military aid to Kyiv.", "halted", "162"),
     ("The US withdrew from the INF Treaty.", "withdrew", "160"),
     # 17 coercion
