@@ -62,6 +62,8 @@ def test_what_two_sides_trade_goes_both_ways():
     assert coded(text, "2021-03-18") == {("USA", "CHN", "111", "factual"), ("CHN", "USA", "111", "factual")}
     assert coded("Indian and Pakistani troops exchanged fire across the border.", "2021-03-18") == {
         ("IND", "PAK", "190", "factual"), ("PAK", "IND", "190", "factual")}
+    text = "Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley on Monday night."
+    assert coded(text, "2020-06-16") == {("IND", "CHN", "190", "factual"), ("CHN", "IND", "190", "factual")}
 
 
 def test_a_participle_on_a_name_is_said_of_it():

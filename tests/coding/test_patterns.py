@@ -254,6 +254,8 @@ CASES = [
     ("Beijing hit back at Washington with tariffs on US soybeans.", "hit", "172"),
     ("Chinese tariffs hit US farmers hard.", "hit", "172"),
     ("Russia detained a US journalist on espionage charges.", "detained", "173"),
+    ("The International Criminal Court issued an arrest warrant for Vladimir Putin.", "issued", "173"),
+    ("Russia said it would suspend its mission to NATO.", "suspend", "161"),
     ("Iran seized a British tanker in the Strait of Hormuz.", "seized", "1711"),
     ("Russian forces captured three Ukrainian navy vessels.", "captured", "1711"),
     ("Beijing cracked down on protesters in Hong Kong.", "cracked", "175"),

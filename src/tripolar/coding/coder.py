@@ -65,7 +65,7 @@ MEETING_CODES = frozenset({"040", "041", "044", "045", "046"})
 # Links within one clause chain: a participial or coordinated clause, an apposition, an object.
 CLAUSE_CHAIN = frozenset({"advcl", "conj", "appos", "npadvmod", "dobj", "pobj", "prep", "acl", "xcomp"})
 HOST, VISIT = "043", "042"
-EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
+EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap", "clash", "skirmish"})
 # Reactions to another's act: disapprove, reject.
 REACTION_ROOTS = frozenset({"11", "12"})
 # Slots whose coordinated actors act on each other: "talks between X and Y".
@@ -238,8 +238,8 @@ class Coder:
                 together = sources or (targets if target_slot in MUTUAL_SLOTS else [])
                 pairs, mutual = list(permutations(together, 2)), True
             elif trigger.pattern.cameo.startswith(JOINT_ACTS) or trigger.pattern.lemma in EXCHANGE_VERBS:
-                # "X met with Y" is a joint act, coded both ways, and so is what X and Y trade ("traded
-                # rebukes with Y"); "X pursued détente with Y" is X's act.
+                # "X met with Y" is a joint act, coded both ways, and so is what X and Y trade or clash in
+                # ("traded rebukes with Y", "a clash with Chinese troops"); "X pursued détente with Y" is X's act.
                 pairs += [(target, source) for source, target in pairs]
         code = trigger.pattern.cameo
         frame = threat_frame(trigger.token) if trigger.pattern.root in HOSTILE_ROOTS else None
