@@ -35,13 +35,12 @@ from tripolar.coding.discourse import (
 from tripolar.coding.frontend import DocumentJob, process_count
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
-from tripolar.coding.modality import read_modality
+from tripolar.coding.modality import RESTRAINING_VERBS, read_modality
 from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
 from tripolar.coding.roles import (
-    RESTRAINING_VERBS,
     MentionIndex,
     nested_preposition_objects,
     setting_partner_heads,

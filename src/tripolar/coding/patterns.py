@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.coding.lemmas import known_lemma
+from tripolar.coding.roles import object_predicate
 from tripolar.errors import DataError
 from tripolar.ontology._tables import read_table, split_list
 from tripolar.ontology.cameo import cameo_codebook
@@ -163,7 +164,7 @@ class PatternSet:
             return None
         # A verb with an object predicate names or judges ("called Taiwan a partner"): only a row that
         # lists the predicate is an act ("declared China an enabler" accuses).
-        predicate = _object_predicate(token) if kind == "verb" else None
+        predicate = object_predicate(token) if kind == "verb" else None
         particles = _particles(token) if kind == "verb" else {}
         has_particle = kind == "verb" and _has_particle(token)
         force_verb = kind == "verb" and any(lemma in self._force_verbs for lemma in _lemmas(token))
@@ -289,19 +290,6 @@ def _trigger_kind(token: Token) -> str | None:
 
 
 ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
-def _object_predicate(verb: Token) -> Token | None:
-    """The object predicate of "called [Taiwan] *a partner*". An object predicate with no object is the
-    object misread ("called Donald/oprd Trump"), not a judgement."""
-    children = list(verb.children)
-    objects = [child for child in children if child.dep_ in ("dobj", "obj")]
-    if not objects:
-        return None
-    # The small parser also reads it as a second object with an article: "declared China/dobj an enabler/dobj".
-    second = next((child for child in objects[1:] if any(
-        grandchild.dep_ == "det" and grandchild.lower_ in ("a", "an") for grandchild in child.children)), None)
-    return next((child for child in children if child.dep_ == "oprd"), second)
-
-
 TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
 

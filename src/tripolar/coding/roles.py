@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tripolar.coding.mentions import Mention
+from tripolar.coding.modality import RESTRAINING_VERBS
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -38,8 +39,6 @@ TIME_WORDS = frozenset({name.lower() for name in (*calendar.day_name, *calendar.
 AIMING_VERBS = frozenset({"target", "aim", "direct"})
 # Participles that say what a thing is about: "sanctions related to Russia" name no target.
 TOPIC_PARTICIPLES = frozenset({"relate", "link", "tie", "connect", "pertain"})
-# Verbs that keep their object from an act ("banned firms from selling"): the object would do it.
-RESTRAINING_VERBS = frozenset({"ban", "bar", "prohibit", "forbid", "block", "prevent", "stop", "keep", "deter"})
 # Prepositions that give the reason or the circumstance of an act: their noun is another act.
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"over", "after", "following", "amid", "despite", "since"})
 # Prepositions of a phrase that sets the scene of a clause ("in a call", "during the summit").
@@ -268,11 +267,11 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
     if slot == "dobj":
         if not noun and is_passive(trigger):
             return [child for child in trigger.children if child.dep_ in PASSIVE_SUBJECTS]
-        objects = [child for child in trigger.children if child.dep_ in ("dobj", "attr")]
         # An object predicate is the object only when the parser found no other ("called Donald/oprd
-        # Trump"); in "declared China [an enabler of Russia's war]" it says what the object is, also
-        # when the parser reads it as a second object.
-        objects = [child for child in objects if not _indefinite_predicate(child, objects)]
+        # Trump"); in "declared China [an enabler of Russia's war]" it says what the object is.
+        predicate = object_predicate(trigger)
+        objects = [child for child in trigger.children if child.dep_ in ("dobj", "attr")
+                   and (predicate is None or child.i != predicate.i)]
         return objects or [child for child in trigger.children if child.dep_ == "oprd"]
     if slot == "iobj":
         return [child for child in trigger.children if child.dep_ == "dative"
@@ -327,10 +326,18 @@ def aimed_at_heads(noun: Token) -> list[Token]:
     return heads
 
 
-def _indefinite_predicate(noun: Token, objects: list[Token]) -> bool:
-    """A second object with "a"/"an" after a first is what the first is said to be: "declared China
-    [a decisive enabler]". (Names take no article, so two names stay two objects.)"""
-    return noun.i > objects[0].i and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+def object_predicate(verb: Token) -> Token | None:
+    """What a verb says its object is: "called [Taiwan] *a partner*", also when the small parser reads
+    it as a second object with an article ("declared China/dobj an enabler/dobj"; names take no
+    article, so two names stay two objects). An object predicate with no object is the object
+    misread ("called Donald/oprd Trump"), not a judgement."""
+    children = list(verb.children)
+    objects = [child for child in children if child.dep_ in ("dobj", "obj")]
+    if not objects:
+        return None
+    second = next((child for child in objects[1:] if any(
+        grandchild.dep_ == "det" and grandchild.lower_ in ("a", "an") for grandchild in child.children)), None)
+    return next((child for child in children if child.dep_ == "oprd"), second)
 
 
 def setting_partner_heads(noun: Token) -> list[Token]:
