@@ -83,6 +83,8 @@ REPORTED = [
 ]
 
 NEGATED = [
+    # What an agreement is on stands or falls with it.
+    Case("The two leaders did not reach an agreement on a ceasefire in Ukraine.", "ceasefire", "negated"),
     Case("China did not join the talks.", "join", "negated"),
     Case("China did not join the talks.", "talks", "negated"),
     Case("Putin never visited Washington.", "visited", "negated"),

@@ -399,6 +399,9 @@ def _step_from_preposition(node: Token, preposition: Token, scope: _Scope) -> _S
         # "the resumption of talks": the nominalisation carries the event on, unless it presupposes it.
         if word == "of" and lemma not in PRESUPPOSING_NOMINALS and lemma not in CLAIM_NOUNS:
             return _Step(governor)
+        if frame == "firm" and word == "on":
+            # What an agreement is on stands or falls with it: "did not reach an agreement on a ceasefire".
+            return _Step(governor)
         return _ISLAND
     if word == "by" and node.dep_ == "pcomp":  # "retaliated by expelling": the means shares the act
         return _Step(governor)
