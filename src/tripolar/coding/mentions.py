@@ -112,7 +112,10 @@ class ActorMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest actor mentions on word boundaries."""
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        # Lower case keeping every offset: a character whose lower case is longer ("İ") stays as it is.
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
         found = []
         for last, (core, country, role) in self.automaton.iter(lowered):
             start = last - len(core) + 1

@@ -145,16 +145,17 @@ class PatternSet:
     def triggers(self, sentence: Span | Doc) -> list[Trigger]:
         """Every event trigger in the sentence, in text order, at most one per token and per event."""
         found: list[tuple[Trigger, tuple[Token, ...]]] = []
+        in_names = _capitalised_in_names(sentence)
         for token in sentence:
-            match = self._match(token)
+            match = self._match(token, in_names)
             if match is not None:
                 found.append(match)
         if len(found) > 1:
             found = _merge_nested(found)
         return [trigger for trigger, _ in found]
 
-    def _match(self, token: Token) -> tuple[Trigger, tuple[Token, ...]] | None:
-        kind = _trigger_kind(token)
+    def _match(self, token: Token, in_names: frozenset[int]) -> tuple[Trigger, tuple[Token, ...]] | None:
+        kind = _trigger_kind(token, in_names)
         if kind is None:
             return None
         rows = tuple(row for lemma in _lemmas(token) for row in self._index.get((kind, lemma), ()))
@@ -265,8 +266,9 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
-def _trigger_kind(token: Token) -> str | None:
-    """``verb``, ``noun`` or None for a word that cannot trigger (a modifier, an auxiliary)."""
+def _trigger_kind(token: Token, in_names: frozenset[int]) -> str | None:
+    """``verb``, ``noun`` or None for a word that cannot trigger (a modifier, an auxiliary, a word of a
+    name: ``in_names``)."""
     pos = token.pos_
     if pos == "VERB" or (pos == "AUX" and token.dep_ not in ("aux", "auxpass")):
         # A participle that only modifies a noun names no act ("sanctioned entities", "the proposed
@@ -279,7 +281,7 @@ def _trigger_kind(token: Token) -> str | None:
         # "[trade] war", "[ceasefire] talks"): the head noun is.
         if token.dep_ == "compound":
             return None
-        if _in_a_name(token):
+        if token.i in in_names:
             return None
         # "poses a threat to China", "represents a challenge": a judgement of what the subject is,
         # not an act it does.
@@ -293,16 +295,19 @@ ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
 TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
 
-def _in_a_name(token: Token) -> bool:
-    """Whether a capitalised noun is part of a proper name ("the Treaty of Friendly *Cooperation*", "Asia
-    Pacific Economic *Cooperation*") rather than an event: capitalised inside a sentence that is
-    not itself written in title case, as headlines are ("Xi And Putin Hold Talks")."""
-    if token.i == token.sent.start or not token.text[:1].isupper() or token.text.isupper():
-        return False
-    # Verbs and function words are lower case in running text and capitalised in a title.
-    words = [word for word in token.sent if word.i > token.sent.start and word.is_alpha and word.pos_ in TITLE_CASED]
-    lower = sum(1 for word in words if word.text[:1].islower())
-    return lower * 2 > len(words)
+def _capitalised_in_names(sentence: Span | Doc) -> frozenset[int]:
+    """The words that are parts of proper names ("the Treaty of Friendly *Cooperation*", "Asia Pacific
+    Economic *Cooperation*") rather than events: capitalised (not all capitals, not first) inside a
+    sentence that is not itself written in title case, as headlines are ("Xi And Putin Hold Talks").
+    Read once per sentence: the words of a sentence share its case."""
+    found: set[int] = set()
+    for sent in sentence.sents:
+        # Verbs and function words are lower case in running text and capitalised in a title.
+        words = [word for word in sent[1:] if word.is_alpha and word.pos_ in TITLE_CASED]
+        if sum(1 for word in words if word.text[:1].islower()) * 2 <= len(words):
+            continue
+        found.update(word.i for word in sent[1:] if word.text[:1].isupper() and not word.text.isupper())
+    return frozenset(found)
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
