@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from tripolar.errors import ActorNotFound
 from tripolar.model import Actor
 from tripolar.ontology._tables import read_table
 from tripolar.ontology.actors import countries, offices
-from tripolar.ontology.resolver import KnowledgeBase, knowledge_base, name_key
+from tripolar.ontology.resolver import KnowledgeBase, Resolution, knowledge_base, name_key
 
 _AGENTS_FILE = "agents.tsv"
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z.&]{0,6}$")
@@ -88,6 +88,8 @@ class ActorMatcher:
         import ahocorasick
 
         self.kb = kb
+        # The same names recur on the same days: remember the knowledge base's answers (bounded).
+        self._resolution = lru_cache(maxsize=100_000)(self._look_up)
         self.automaton = ahocorasick.Automaton()
         for surface in kb.surfaces | _office_phrases():
             self._add(surface, (surface, None, None))
@@ -161,11 +163,16 @@ class ActorMatcher:
         if mention.country is not None:
             name = countries()[mention.country].name
             return Actor(mention.country, mention.role or "", mention.text, name)
-        try:
-            resolution = self.kb.resolve(mention.surface, on, country)
-        except ActorNotFound:
+        resolution = self._resolution(mention.surface, on, country)
+        if resolution is None:
             return None
         return Actor(resolution.country, resolution.role, mention.text, resolution.person or resolution.name)
+
+    def _look_up(self, surface: str, on: date, country: str | None) -> Resolution | None:
+        try:
+            return self.kb.resolve(surface, on, country)
+        except ActorNotFound:
+            return None
 
 
 def _with_time_words(text: str, mention: Mention) -> Mention:

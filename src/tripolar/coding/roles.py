@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -93,10 +94,17 @@ class MentionIndex:
             found[other] = None
         return list(found)
 
+    @cached_property
+    def _in_text_order(self) -> list[Mention]:
+        return sorted(set(self.by_token.values()), key=lambda named: named.start)
+
+    @cached_property
+    def _text(self) -> str:
+        return self.sentence.doc.text  # spaCy joins it anew on every access
+
     def _hyphen_chain(self, mention: Mention) -> list[Mention]:
         """The mentions written joined to ``mention`` by hyphens, with no space between."""
-        text = self.sentence.doc.text
-        ordered = sorted(set(self.by_token.values()), key=lambda named: named.start)
+        text, ordered = self._text, self._in_text_order
         position = ordered.index(mention)
         chain = [mention]
         for step in (-1, 1):
