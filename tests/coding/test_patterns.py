@@ -207,6 +207,9 @@ CASES = [
     # 10 demands
     ("Ukraine demanded the withdrawal of Russian troops.", "demanded", "106"),
     # 11 disapproval
+    ("China sought to distance itself from North Korea's provocations.", "distance", "110"),
+    ("Beijing framed South Korea as responsible for the tensions.", "framed", "112"),
+    ("Beijing portrayed Washington as a threat to peace.", "portrayed", "111"),
     ("China criticized the United States for its trade policy.", "criticized", "111"),
     ("Moscow accused Washington of espionage.", "accused", "1125"),
     ("Japan lodged a protest with China.", "lodged", "114"),

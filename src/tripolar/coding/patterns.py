@@ -61,7 +61,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Prepositions whose object completes a verb's meaning rather than naming a party: instrument and
 # medium ("with sanctions", "by phone", "over the phone"), charge ("accused of spying"), goal
 # ("agreed to a ceasefire", "asked for aid", "withdrew from the treaty", "placed on the Entity List").
-OBJECT_PREPOSITIONS = frozenset({"with", "by", "via", "through", "over", "on", "of", "to", "for", "from"})
+OBJECT_PREPOSITIONS = frozenset({"with", "by", "via", "through", "over", "on", "of", "to", "for", "from", "as"})
 NOUN_OBJECT_PREPOSITIONS = frozenset({"of", "for", "on"})  # "on": a ban on imports, talks on trade
 # Adverbs that act as particles when they follow the verb ("hit back", "pulled back"): a row without
 # a particle must not match them.
@@ -347,7 +347,8 @@ def _preposition_objects(preposition: Token) -> list[Token]:
     """Objects of a preposition, and of one nested in it ("out [of the deal]")."""
     objects: list[Token] = []
     for child in preposition.children:
-        if child.dep_ in ("pobj", "pcomp"):
+        if child.dep_ in ("pobj", "pcomp") or (child.dep_ in ("amod", "acomp") and preposition.lower_ == "as"):
+            # "as" may take an adjective: "framed South Korea as [responsible]".
             objects.extend(_with_conjuncts(child))
         elif child.dep_ == "prep":
             objects.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
