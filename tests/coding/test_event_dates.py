@@ -45,3 +45,13 @@ def test_a_when_clause_takes_the_date_it_hangs_from():
     text = ("The U.S. befriended China to confront the Soviet Union starting in 1972, when President Richard Nixon "
             "paid his historic trip to China.")
     assert ("USA", "CHN", "042", date(1972, 1, 1)) in dated(text, "2018-06")
+
+
+def test_a_participle_describing_another_thing_dates_that_thing_not_the_act():
+    # "announced on March 3" dates the package; Moscow's answer is dated by nothing in the sentence.
+    text = ("The sanctions package, announced on March 3, was answered by Moscow with a ban on imports from "
+            "the European Union.")
+    assert dated(text, "2022-04-10") == {("RUS", "EUR", "163", date(2022, 4, 10))}
+    # Inside the act's own object the participle's date is the act's: small parsers hang it there.
+    text = "Washington imposed tariffs on steel imported from China after March 3."
+    assert dated(text, "2022-04-10") == {("USA", "CHN", "172", date(2022, 3, 3))}

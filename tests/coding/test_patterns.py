@@ -305,6 +305,12 @@ def test_a_sentence_without_an_event_gives_no_trigger(nlp, patterns: PatternSet,
     assert patterns.triggers(nlp(text)) == []
 
 
+def test_a_force_verbs_subject_is_an_instrument_only_where_the_object_is_struck(nlp, patterns: PatternSet) -> None:  # type: ignore[no-untyped-def]
+    assert codes_by_word(nlp, patterns, "Russian missiles hit Kyiv overnight.") == {"hit": "1951"}
+    # No control is taken when the controls take effect.
+    assert "took" not in codes_by_word(nlp, patterns, "The new export controls on China took effect.")
+
+
 def test_a_light_verb_and_its_noun_are_one_event(nlp, patterns: PatternSet) -> None:  # type: ignore[no-untyped-def]
     (trigger,) = patterns.triggers(nlp("Beijing slapped sanctions on Lockheed Martin."))
     assert trigger.token.text == "slapped" and trigger.object_token is not None

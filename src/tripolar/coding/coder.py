@@ -24,6 +24,7 @@ from tripolar.coding.confidence import Cues, calibration
 from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
 from tripolar.coding.discourse import (
     ENCOUNTER_WORDS,
+    GOVERNMENT_WORDS,
     PAIR_WORDS,
     WINDOW,
     Act,
@@ -97,8 +98,9 @@ class Coder:
         self.splitter = SentenceSplitter()
         self.prefilter: Prefilter | None = None
         if prefilter:
-            self.prefilter = Prefilter(TriggerWords(self.patterns, self.nlp), self.actors,
-                                       back_words=PERSONAL_PRONOUNS | PAIR_WORDS | ENCOUNTER_WORDS, window=WINDOW)
+            back_words = PERSONAL_PRONOUNS | PAIR_WORDS | ENCOUNTER_WORDS | GOVERNMENT_WORDS
+            self.prefilter = Prefilter(TriggerWords(self.patterns, self.nlp), self.actors, back_words=back_words,
+                                       window=WINDOW)
         self.processes = processes if processes is not None else int(os.environ.get("TRIPOLAR_PROCESSES") or 0)
         # Documents, sentences and parsed sentences coded so far, and calls of code() (how many parsed
         # in several processes): benchmarks and reports read it.
@@ -160,6 +162,8 @@ class Coder:
         mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
                             m.country, m.role) for m in self.actors.find(sentence.text)]
         resolved = self.resolved(mentions, document.published or date.today())
+        if discourse is not None:
+            discourse.named.update(actor.code for actor in resolved.values())
         if mentions or (discourse is not None and discourse.recent and points_back(sentence)):
             # Dates are found in the sentence's text and placed in the parsed text, as mentions are.
             dates = [replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)

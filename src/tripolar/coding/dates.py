@@ -719,6 +719,12 @@ def _path(trigger: Token, other: Token) -> tuple[int, int]:
     meeting = position[climb[-1].i]
     edges = up_from_trigger[:meeting] + climb[:-1]
     boundaries = sum(1 for token in edges if _starts_clause(token))
+    # A participle describing the subject dates the subject: in "the measures, unveiled on December 2,
+    # were countered with a ban" December 2 dates the measures, not the ban. After the verb small
+    # parsers hang adverbials on the nearest noun ("impose tariffs on goods imported from China after
+    # June 15"), so there it still dates the act.
+    if len(climb) > 1 and climb[-2].dep_ in ("nsubj", "nsubjpass"):
+        boundaries += sum(1 for token in climb[:-1] if token.dep_ == "acl" and token.pos_ == "VERB")
     return boundaries, len(edges)
 
 

@@ -28,6 +28,8 @@ PAIR_NOUNS = {
 PAIR_WORDS = frozenset({"two", "both"})
 # An encounter told again: "Xi called Trump on Monday. *The conversation* covered trade."
 ENCOUNTER_WORDS = frozenset({"meeting", "meetings", "talks", "summit", "call", "conversation", "negotiations"})
+# "The administration" names no one but means the US executive (see parties._administration).
+GOVERNMENT_WORDS = frozenset({"administration"})
 REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Acts whose parties "the leaders" and "they" may refer back to: they act together.
 JOINT_ROOTS = ("03", "04", "05", "06")
@@ -83,6 +85,7 @@ class Discourse:
     sentence: int = 0  # the index of the sentence being coded
     told: list[DatedAct] = field(default_factory=list)  # every act the document dates, in order
     undated: list[UndatedAct] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # every actor the document named up to this sentence's end
 
     def add(self, actors: list[tuple[Actor, bool]]) -> None:
         """Record a sentence's actors in text order, each with whether it is a person, and close it."""
@@ -178,8 +181,9 @@ def participants(sentence: Span, mentions: list[Mention]) -> list[Mention]:
 
 def points_back(sentence: Span) -> bool:
     """Whether a sentence that names no actor may still refer to earlier ones: "the two leaders met",
-    "the conversation covered trade"."""
-    return any(token.lower_ in PAIR_WORDS or refers_to_encounter(token) for token in sentence)
+    "the conversation covered trade", "the administration imposed tariffs"."""
+    return any(token.lower_ in PAIR_WORDS or token.lower_ in GOVERNMENT_WORDS or refers_to_encounter(token)
+               for token in sentence)
 
 
 def refers_to_encounter(noun: Token) -> bool:

@@ -41,6 +41,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", 
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# What may stand before "administration" when it means the US one: when it serves, not whose it is.
+ADMINISTRATION_TIMES = frozenset({"outgoing", "incoming", "coming", "new", "current", "previous", "next", "former",
+                                  "democratic", "republican", "present", "last"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Verbs that report speech: a first-person pronoun in what they report is their subject.
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
@@ -82,7 +85,8 @@ class PartyFinder:
         if noun:
             def names(token: Token) -> bool:
                 return (token.pos_ == "PRON" or bool(scope.mentions.in_phrase(token))
-                        or pair_role(token) is not None or plural_role(token) is not None)
+                        or pair_role(token) is not None or plural_role(token) is not None
+                        or _us_administration(token, scope))
 
             return noun_source_heads(trigger, names)
         if is_passive(trigger):
@@ -119,7 +123,7 @@ class PartyFinder:
                     parties.extend(self._coordinated(slotted, scope))
                     break  # the phrase's nearest actor names it
             else:
-                parties.extend(self._pair(head, scope))
+                parties.extend(self._pair(head, scope) or self._administration(head, scope))
         unique: dict[tuple[int, str, str], Party] = {}
         for party in parties:
             unique.setdefault((party.mention.start, party.actor.code, party.actor.role), party)
@@ -151,6 +155,16 @@ class PartyFinder:
             return []
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
         return [Party(actor, stand_in, 1, "pair") for actor in pair]
+
+    @staticmethod
+    def _administration(head: Token, scope: Scope) -> list[Party]:
+        """"The administration", "the outgoing administration": English-language news means the US
+        executive when it names no leader ("the Yoon administration" names its own). Only in a text
+        that has named the United States."""
+        if not _us_administration(head, scope):
+            return []
+        stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
+        return [Party(Actor("USA", "GOV", head.text, "United States"), stand_in, 1, "discourse")]
 
     @staticmethod
     def doer_referred_to(heads: list[Token], source: Actor, scope: Scope) -> list[Party]:
@@ -280,6 +294,15 @@ RECIPROCALS = frozenset({("other", "each"), ("another", "one"), ("one", "another
 def reciprocal(head: Token) -> bool:
     """"each other", "one another": the subjects act on each other."""
     return any((head.lower_, child.lower_) in RECIPROCALS for child in head.children)
+
+
+def _us_administration(head: Token, scope: Scope) -> bool:
+    if head.lemma_.lower() != "administration" or not is_definite(head) or scope.discourse is None:
+        return False
+    if any(child.dep_ not in ("det", "amod") or (child.dep_ == "amod" and child.lower_ not in ADMINISTRATION_TIMES)
+           for child in head.children if child.i < head.i):
+        return False
+    return "USA" in scope.discourse.named
 
 
 def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:

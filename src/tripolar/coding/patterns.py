@@ -32,7 +32,7 @@ verb unless the inner word names the same kind of act more precisely ("provided 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,6 +113,7 @@ class _ObjectCandidate:
     # A modifier of the thing acted on names no weapon: "attacked a [missile] depot" is no missile
     # attack, so force rows skip these; "released the [journalist] Evan Gershkovich" may use them.
     theme_modifier: bool = False
+    instrument: bool = False  # the subject of a verb of force, as in "missiles hit Kyiv"
 
 
 class PatternSet:
@@ -189,13 +190,18 @@ class PatternSet:
                 if candidates is None:
                     candidates = _verb_objects(token) if kind == "verb" else _noun_objects(token)
                     if force_verb:
-                        candidates += _expand([_ObjectCandidate(t) for t in _active_subjects(token)])
+                        candidates += [replace(candidate, instrument=True) for candidate in
+                                       _expand([_ObjectCandidate(t) for t in _active_subjects(token)])]
                 pool = candidates
                 if particle_token is not None and particle_token.dep_ != "prt":
                     pool = [_ObjectCandidate(t) for t in _preposition_objects(particle_token)] + pool
                 weapons = kind == "verb" and pattern.root in FORCE_ROOTS
                 found = _first_fit(pool, pattern.objects, weapons=weapons)
                 if found is None:
+                    continue
+                if found[1].instrument and "dobj" not in pattern.targets and _has_direct_object(token):
+                    # The subject is an instrument only where the object is the one struck: in
+                    # "the controls took effect" no control is taken.
                     continue
                 position, matched = found
             # More constraints first; an object beats a particle (it says more about the act); an
@@ -353,6 +359,10 @@ def _preposition_objects(preposition: Token) -> list[Token]:
         elif child.dep_ == "prep":
             objects.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
     return objects
+
+
+def _has_direct_object(verb: Token) -> bool:
+    return any(child.dep_ in ("dobj", "obj") for child in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:

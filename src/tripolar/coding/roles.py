@@ -195,6 +195,12 @@ def _subject_donor(token: Token) -> Token | None:
         return None
     if token.dep_ in SUBJECT_SHARING:
         return token.head
+    if token.dep_ == "acl" and _in_order_to(token):
+        # "reduced tensions with Moscow in order to put pressure on Beijing": whoever reduced them.
+        head = token.head.head.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ in PREPOSITION_PATH and head.head is not head:
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         # "Washington's decision to supply", "China's plan to impose": an infinitive hanging from a
         # noun shares the noun's owner as its subject.
@@ -226,6 +232,13 @@ def _subject_donor(token: Token) -> Token | None:
                 break
             head = head.head
     return None
+
+
+def _in_order_to(verb: Token) -> bool:
+    """"in order to put": the small parser hangs the verb from "order", the object of "in"."""
+    order = verb.head
+    return (order.lower_ == "order" and order.dep_ == "pobj" and order.head.lower_ == "in"
+            and order.head.head is not order.head and _is_infinitive(verb))
 
 
 def misparsed_subjects(verb: Token, named: Callable[[Token], bool]) -> list[Token]:

@@ -1,0 +1,34 @@
+"""Doers the text names only by implication: "the administration" of US news, and the doer of a purpose
+clause ("in order to put pressure on X")."""
+
+from tripolar.coding.coder import code_text
+
+
+def coded(text: str, published: str = "2022-04-10") -> set[tuple[str, str, str, str]]:
+    return {(e.source.code, e.target.code, e.cameo, e.modality) for e in code_text(text, published)}
+
+
+def test_the_administration_is_the_us_executive_in_a_text_that_names_the_united_states():
+    text = "Biden spoke to reporters in Delaware. The administration imposed new tariffs on China."
+    assert ("USA", "CHN", "172", "factual") in coded(text)
+    text = "Biden spoke to reporters. The outgoing administration's export controls on China took effect."
+    assert ("USA", "CHN") in {event[:2] for event in coded(text)}
+
+
+def test_the_administration_is_no_one_where_the_united_states_is_not_named_or_another_leader_is():
+    assert coded("The administration imposed new tariffs on China.") == set()
+    text = "Biden spoke to reporters in Delaware. The Yoon administration imposed new tariffs on China."
+    assert coded(text) == {("KOR", "CHN", "172", "factual")}
+    # "administration" qualified by anything but when it serves is not the bare US reading.
+    text = "Biden spoke to reporters in Delaware. The Kyiv city administration imposed a curfew on Russians."
+    assert not {event for event in coded(text) if event[0] == "USA"}
+
+
+def test_the_doer_of_in_order_to_is_the_doer_of_the_act_it_serves():
+    text = "Japan eased curbs on Korean imports in order to put pressure on China."
+    assert ("JPN", "CHN", "170", "hypothetical") in coded(text)
+
+
+def test_destroying_a_relationship_is_no_property_damage():
+    assert coded("Russia is trying to damage the partnership between Japan and South Korea.") == set()
+    assert ("RUS", "UKR", "1712", "factual") in coded("Russian saboteurs damaged a power plant in Ukraine.")
