@@ -25,6 +25,16 @@ def test_titles_and_office_phrases_resolve_by_date():
         ("Russia", "RUS", "", "Russia"), ("US", "USA", "", "United States")]
 
 
+def test_vice_premiers_by_date_and_a_short_name_that_is_a_common_word_is_left_out():
+    assert found("Vice Premier Liu He arrived.", on="2019-05-09") == [
+        ("Vice Premier Liu He", "CHN", "GOV", "Liu He")]
+    assert found("He Lifeng met Scott Bessent. He said the talks were candid.", on="2025-05-11")[0] == (
+        "He Lifeng", "CHN", "GOV", "He Lifeng")
+    # "He" alone stays the pronoun.
+    assert [row[0] for row in found("He Lifeng met Scott Bessent. He said the talks were candid.",
+                                    on="2025-05-11")] == ["He Lifeng", "Scott Bessent"]
+
+
 def test_country_and_role_nouns():
     assert found("Russian troops and US lawmakers, and his Chinese counterpart.") == [
         ("Russian troops", "RUS", "MIL", "Russia"), ("US lawmakers", "USA", "LEG", "United States"),

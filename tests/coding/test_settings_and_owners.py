@@ -92,3 +92,9 @@ def test_calling_someone_a_wrongdoer_is_a_charge_or_a_denunciation():
     assert coded("Joe Biden called Putin a killer.", "2021-03-17") == {("USA", "RUS", "111", "factual")}
     # What something is called is no act unless the dictionary lists the word.
     assert coded("Trump called Taiwan a partner.", "2025-11-25") == set()
+
+
+def test_a_name_the_parser_tears_apart_stays_coordinated_with_the_names_before_it():
+    # The small parser reads the "He" of Liu He as a pronoun and starts a new clause with it.
+    text = "Donald Trump and Chinese Vice Premier Liu He signed the Phase One trade agreement on Wednesday."
+    assert {("USA", "CHN", "057", "factual"), ("CHN", "USA", "057", "factual")} <= coded(text, "2020-01-15")

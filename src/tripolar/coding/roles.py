@@ -86,7 +86,12 @@ class MentionIndex:
         found: dict[Mention, None] = {}
         for i, covered in self.by_token.items():
             if covered is mention:
-                for conjunct in conjuncts(doc[i])[1:]:
+                group = conjuncts(doc[i])[1:]
+                if doc[i].dep_ in ("punct", "dep") and doc[i].head.pos_ in ("NOUN", "PROPN"):
+                    # A name the parser tore apart ("Trump and Vice Premier Liu/punct He/nsubj signed",
+                    # "He" read as a pronoun): its first word hangs from the coordination it ends.
+                    group = conjuncts(doc[i].head)
+                for conjunct in group:
                     other = self.by_token.get(conjunct.i)
                     if other is not None and other is not mention:
                         found[other] = None

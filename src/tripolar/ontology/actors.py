@@ -80,6 +80,7 @@ class Office:
     office: str
     role: str
     titles: tuple[str, ...]
+    several: bool = False  # several hold it at once (vice premiers): a bare title names none of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ class Tenure:
     office: str
     start: date
     end: date | None
-    short: str
+    short: str  # "" where the short form is also a common word ("He" of He Lifeng)
     aliases: tuple[str, ...]
     note: str
 
@@ -209,7 +210,11 @@ def offices() -> dict[tuple[str, str], Office]:
             key = (country, row["office"])
             if key in table:
                 raise DataError(f"office {row['office']} appears twice", path=path, line=line, field="office")
-            table[key] = Office(country, row["office"], row["role"], split_list(row["titles"]))
+            holders = row.get("holders", "")
+            if holders not in ("", "one", "several"):
+                raise DataError(f"holders '{holders}' is neither 'one' nor 'several'", path=path, line=line,
+                                field="holders")
+            table[key] = Office(country, row["office"], row["role"], split_list(row["titles"]), holders == "several")
     return table
 
 
@@ -219,7 +224,7 @@ def tenures() -> tuple[Tenure, ...]:
     rows: list[Tenure] = []
     for path in _coded_files("people"):
         country = path.stem
-        for line, row in read_table(path, ("person", "office", "start", "short")):
+        for line, row in read_table(path, ("person", "office", "start")):
             if (country, row["office"]) not in known_offices:
                 raise DataError(
                     f"office '{row['office']}' is not in offices/{country}.tsv", path=path, line=line, field="office"
@@ -231,6 +236,6 @@ def tenures() -> tuple[Tenure, ...]:
                 raise DataError(f"ends ({end}) before it starts ({start})", path=path, line=line, field="end")
             rows.append(Tenure(
                 person=row["person"], country=country, office=row["office"], start=start, end=end,
-                short=row["short"], aliases=split_list(row.get("aliases", "")), note=row.get("note", ""),
+                short=row.get("short", ""), aliases=split_list(row.get("aliases", "")), note=row.get("note", ""),
             ))
     return tuple(rows)

@@ -128,11 +128,11 @@ class KnowledgeBase:
         for tenure in tenures():
             self.tenures[tenure.person].append(tenure)
             self.holders[(tenure.country, tenure.office)].append(tenure)
-            names = {tenure.person, tenure.short, *tenure.aliases}
+            names = {tenure.person, tenure.short, *tenure.aliases} - {""}
             for surface in names:
                 self.people[name_key(surface)].add(tenure.person)
                 self.surfaces.add(surface)
-            for honorific in HONORIFICS:
+            for honorific in HONORIFICS if tenure.short else ():
                 self.people[name_key(f"{honorific} {tenure.short}")].add(tenure.person)
                 self.surfaces.update((f"{honorific} {tenure.short}", f"{honorific}. {tenure.short}"))
             titles = offices()[(tenure.country, tenure.office)].titles
@@ -208,7 +208,7 @@ class KnowledgeBase:
             past = [t for t in held if t.end is not None and t.end <= on]
             if past:
                 return Resolution(country, "ELI", past[-1].person, None, past[-1].person)
-        else:
+        elif not offices()[(country, office)].several:
             for tenure in held:
                 if tenure.covers(on):
                     return Resolution(country, role, tenure.person, office, tenure.person)
