@@ -55,3 +55,9 @@ def test_the_act_a_measure_answers_is_not_the_measurers_own():
     text = ("The State Department imposed sanctions on the Chinese military's Equipment Development Department "
             "over the purchase of Su-35 fighter jets from Russia.")
     assert coded(text, "2018-09-20") == {("USA", "CHN", "163", "factual")}
+
+
+def test_blocking_shipments_to_someone_is_an_export_control():
+    assert coded("Russia blocked gas deliveries to Ukraine.", "2009-01-07") == {("RUS", "UKR", "172", "factual")}
+    text = "The Commerce Department moved on Friday to block shipments of semiconductors to Huawei."
+    assert coded(text, "2020-05-15") == {("USA", "CHN", "172", "factual")}

@@ -36,6 +36,9 @@ FACTUAL = [
     Case("Xi met Putin in Moscow.", "met", "factual"),
     Case("Russia entered into talks with Ukraine on Monday.", "talks", "factual", has_date=True),
     Case("Russia retaliated by expelling two diplomats.", "expelling", "factual"),
+    # The parser hangs the infinitive past "on Friday" as a purpose clause; "move to" is done.
+    Case("The Commerce Department moved on Friday to block chip shipments to Huawei.", "block", "factual",
+         has_date=True),
     # A participle trailing a denial is asserted; a modal still scopes over it.
     Case("Most of the new officials haven't been to China in years, spending time in Taiwan instead.", "spending",
          "factual"),
@@ -149,6 +152,7 @@ HYPOTHETICAL = [
     Case("Washington's plan to impose tariffs alarmed Beijing.", "impose", "hypothetical"),
     Case("Talks between Moscow and Kyiv might resume next week.", "Talks", "hypothetical", has_date=True),
     Case("Biden traveled to Kyiv to meet Zelensky.", "meet", "hypothetical"),  # a purpose, not an outcome
+    Case("Russia moved troops to the border on Monday to threaten Ukraine.", "threaten", "hypothetical"),
     Case("Moscow hopes that Washington will lift sanctions.", "lift", "hypothetical", "Moscow"),
     # An undated "will" that nobody announced is a forecast.
     Case("Russia will retaliate.", "retaliate", "hypothetical"),

@@ -98,3 +98,10 @@ def test_a_name_the_parser_tears_apart_stays_coordinated_with_the_names_before_i
     # The small parser reads the "He" of Liu He as a pronoun and starts a new clause with it.
     text = "Donald Trump and Chinese Vice Premier Liu He signed the Phase One trade agreement on Wednesday."
     assert {("USA", "CHN", "057", "factual"), ("CHN", "USA", "057", "factual")} <= coded(text, "2020-01-15")
+
+
+def test_the_owners_of_coordinated_things_act_together():
+    text = "Russian Tu-95 and Chinese H-6K bombers flew their first joint air patrol over the Sea of Japan."
+    assert {("RUS", "CHN", "062", "factual"), ("CHN", "RUS", "062", "factual")} <= coded(text, "2019-07-23")
+    assert {event[:3] for event in coded("Russian bombers attacked Ukrainian and Syrian targets.")} == {
+        ("RUS", "UKR", "195"), ("RUS", "SYR", "195")}

@@ -97,6 +97,8 @@ COMPLEMENT_FRAMES: dict[str, Operator] = {
     **dict.fromkeys(("plan", "intend"), "plan"),
     **dict.fromkeys(("set", "due", "schedule", "slate", "decide", "agree", "vote", "resolve", "about"), "firm"),
 }
+# Verbs whose infinitive complement is done, as a verb without them would be: "moved to block", "began to".
+IMPLICATIVE_VERBS = frozenset({"move", "begin", "start", "continue", "proceed", "manage"})
 # Verbs that take an event noun as object ("proposed talks", "refused talks", "scheduled a summit").
 OBJECT_FRAMES: dict[str, Operator] = {
     **dict.fromkeys(("refuse", "decline", "forgo", "forego", "avoid"), "negated"),
@@ -461,12 +463,25 @@ def _step_from_content_clause(verb: Token, scope: _Scope) -> _Step:
     return _ISLAND
 
 
+def _takes_infinitive(verb: Token) -> bool:
+    """Whether a verb with no object of its own governs an infinitive as its complement ("moved to
+    block", "began to", "decided to"), so that the infinitive is no purpose clause."""
+    if any(child.dep_ in ("dobj", "obj") for child in verb.children):
+        return False  # "moved troops to the border to deter": the infinitive is the aim
+    return _lemma(verb) in COMPLEMENT_FRAMES or _lemma(verb) in IMPLICATIVE_VERBS
+
+
 def _step_from_adverbial_clause(clause: Token, governor: Token, scope: _Scope) -> _Step:
     if _conditional_cue(clause, antecedent=True):
         return _ISLAND  # already hypothetical; the main clause adds nothing
     mark = next((child.lower_ for child in clause.children if child.dep_ == "mark"), "")
     has_subject = any(child.dep_ in SUBJECTS for child in clause.children)
-    if not has_subject and not mark and any(child.lower_ == "to" and child.dep_ == "aux" for child in clause.children):
+    infinitive = any(child.lower_ == "to" and child.dep_ == "aux" for child in clause.children)
+    if not has_subject and not mark and infinitive and _takes_infinitive(governor):
+        # The complement the parser took for a purpose clause past an adverbial: "moved on Friday to block".
+        _read_complement_frame(governor, clause, scope)
+        return _Step(governor)
+    if not has_subject and not mark and infinitive:
         # A purpose clause ("travelled to Kyiv to meet Zelensky") states an aim, not an outcome.
         order = next((child for child in clause.children if child.lower_ == "order" and child.dep_ != "dobj"), None)
         scope.add("hypothetical", "in order to" if order is not None else "to")

@@ -91,6 +91,10 @@ class MentionIndex:
                     # A name the parser tore apart ("Trump and Vice Premier Liu/punct He/nsubj signed",
                     # "He" read as a pronoun): its first word hangs from the coordination it ends.
                     group = conjuncts(doc[i].head)
+                elif doc[i].dep_ in ("amod", "compound", "nmod") and doc[i].head.i not in self.by_token:
+                    # "Russian Tu-95 and Chinese H-6K bombers": the owners of coordinated things.
+                    group += [modifier for conjunct in doc[i].head.conjuncts for modifier in conjunct.children
+                              if modifier.dep_ in ("amod", "compound", "nmod")]
                 for conjunct in group:
                     other = self.by_token.get(conjunct.i)
                     if other is not None and other is not mention:
