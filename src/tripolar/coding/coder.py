@@ -41,6 +41,7 @@ from tripolar.coding.nlp import load_pipeline
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
+from tripolar.coding.repairs import repair
 from tripolar.coding.roles import (
     MentionIndex,
     nested_preposition_objects,
@@ -159,6 +160,7 @@ class Coder:
         starts in the document (0 when the whole document was parsed; the sentence's start when the
         sentence was parsed on its own): evidence spans are given in the document's characters.
         ``discourse`` holds the actors of the sentences before; this sentence's are added to it."""
+        repair(sentence)
         mentions = [Mention(m.start + sentence.start_char, m.end + sentence.start_char, m.text, m.surface,
                             m.country, m.role) for m in self.actors.find(sentence.text)]
         resolved = self.resolved(mentions, document.published or date.today())
