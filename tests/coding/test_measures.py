@@ -61,3 +61,10 @@ def test_blocking_shipments_to_someone_is_an_export_control():
     assert coded("Russia blocked gas deliveries to Ukraine.", "2009-01-07") == {("RUS", "UKR", "172", "factual")}
     text = "The Commerce Department moved on Friday to block shipments of semiconductors to Huawei."
     assert coded(text, "2020-05-15") == {("USA", "CHN", "172", "factual")}
+
+
+def test_curbing_trade_or_firms_is_an_export_control_and_curbing_ties_is_not():
+    assert coded("Washington curbed exports of chips to China.", "2022-06-10") == {("USA", "CHN", "172", "factual")}
+    assert coded("The US curbed Huawei's access to American chips.", "2022-06-10") == {
+        ("USA", "CHN", "172", "factual")}
+    assert coded("Seoul should try curbing North Korea-China-Russia ties.", "2024-12-10") == set()

@@ -311,6 +311,18 @@ def test_a_force_verbs_subject_is_an_instrument_only_where_the_object_is_struck(
     assert "took" not in codes_by_word(nlp, patterns, "The new export controls on China took effect.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trump started a trade war with China.", {"war": "172"}),
+    ("There could be a trade war between China and the United States.", {"war": "172"}),
+    ("A trade war broke out between the two countries.", {"war": "172"}),
+    ("Amid an emerging trade war with China, Putin met Xi.", {"met": "040"}),
+    ("Beijing believes it prevailed in the trade war.", {}),
+])
+def test_a_state_noun_is_an_event_only_where_a_verb_makes_it_happen(  # type: ignore[no-untyped-def]
+        nlp, patterns: PatternSet, text: str, expected: dict[str, str]) -> None:
+    assert codes_by_word(nlp, patterns, text) == expected
+
+
 def test_a_light_verb_and_its_noun_are_one_event(nlp, patterns: PatternSet) -> None:  # type: ignore[no-untyped-def]
     (trigger,) = patterns.triggers(nlp("Beijing slapped sanctions on Lockheed Martin."))
     assert trigger.token.text == "slapped" and trigger.object_token is not None

@@ -293,11 +293,30 @@ def _trigger_kind(token: Token, in_names: frozenset[int]) -> str | None:
         # not an act it does.
         if token.dep_ == "dobj" and token.head.lemma_.lower() in ASSESSING_VERBS:
             return None
+        if token.lemma_.lower() in STATE_NOUNS and not _occurs(token):
+            return None
         return "noun"
     return None
 
 
 ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
+# Nouns that name a state of affairs ("the trade war") more often than an act: an event only where a
+# verb says it begins, is waged or could be ("started a trade war", "there could be a trade war"), not
+# where it is the background ("amid the trade war", "prevailed in the trade war").
+STATE_NOUNS = frozenset({"war"})
+OCCURRING_VERBS = frozenset({"start", "launch", "wage", "wag", "begin", "ignite", "spark", "trigger", "unleash",
+                             "escalate", "declare", "fight", "risk", "threaten", "be", "break", "erupt", "intensify"})
+
+
+def _occurs(noun: Token) -> bool:
+    """Whether a verb makes a state noun happen: as its object, its subject ("a trade war broke out")
+    or what there is ("there could be a trade war")."""
+    verb = noun.head
+    if verb.lemma_.lower() not in OCCURRING_VERBS:
+        return False
+    if verb.lemma_.lower() == "be":
+        return noun.dep_ == "attr" and any(child.dep_ == "expl" for child in verb.children)
+    return noun.dep_ in ("dobj", "nsubj", "nsubjpass")
 TITLE_CASED = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
 
