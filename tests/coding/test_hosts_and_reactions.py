@@ -91,3 +91,9 @@ def test_an_official_to_visit_is_the_visitor():
 def test_one_occurrence_told_twice_in_a_sentence_is_one_event():
     text = "Washington imposed sanctions on Russian banks and imposed sanctions on Russian oligarchs on Friday."
     assert len(code_text(text, "2022-02-26")) == 1
+
+
+def test_hosting_a_summit_is_one_event_not_a_hosting_and_a_summit():
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "Seoul should host a South Korea-China summit next year.", "2024-12-10")}
+    assert events == {("KOR", "CHN", "043")}

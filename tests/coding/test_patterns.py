@@ -300,6 +300,7 @@ def test_the_cases_cover_every_root() -> None:
     "Exports declined in May.",  # "decline" codes only with an object ("declined to meet")
     "Sanctioned banks lost access to SWIFT.",  # a participle used as an adjective
     "Biden called Taiwan a partner.",  # naming, not calling
+    "China waged public opinion campaigns against Taiwan.",  # a campaign of words is no fighting
 ])
 def test_a_sentence_without_an_event_gives_no_trigger(nlp, patterns: PatternSet, text: str) -> None:  # type: ignore[no-untyped-def]
     assert patterns.triggers(nlp(text)) == []

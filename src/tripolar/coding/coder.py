@@ -176,11 +176,18 @@ class Coder:
             # event: the trigger codes it.
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None
                           and trigger.object_token.i != trigger.token.i}
+            # So is an act a verb of the same kind coded as its object: "host a summit" is the hosting, once.
+            verbs = {trigger.token.i: trigger.pattern.root for trigger in triggers if trigger.pattern.kind == "verb"}
+            acted_on = {trigger.token.i: trigger.token.head.i for trigger in triggers if trigger.pattern.kind == "noun"
+                        and trigger.token.dep_ == "dobj" and verbs.get(trigger.token.head.i) == trigger.pattern.root}
+            coded_verbs: set[int] = set()
             states = {actor.code for actor in resolved.values() if actor.code in self.states}
             meetings: dict[tuple[str, str, str, str], Token] = {}
             told: set[str] = set()
             for trigger in triggers:
                 if trigger.pattern.kind == "noun" and trigger.token.i in completing:
+                    continue
+                if acted_on.get(trigger.token.i) in coded_verbs:
                     continue
                 for event in self._events(document, index, sentence, offset, trigger, index_by_token, dates,
                                           discourse, crowded=len(states) > 2):
@@ -195,6 +202,7 @@ class Coder:
                     if event.occurrence_id in told:
                         continue
                     told.add(event.occurrence_id)
+                    coded_verbs.add(trigger.token.i)
                     yield event
         if discourse is not None:
             discourse.add([(resolved[mention], self.is_person(resolved[mention]))
