@@ -178,8 +178,10 @@ class Coder:
                           and trigger.object_token.i != trigger.token.i}
             # So is an act a verb of the same kind coded as its object: "host a summit" is the hosting, once.
             verbs = {trigger.token.i: trigger.pattern.root for trigger in triggers if trigger.pattern.kind == "verb"}
+            # (Not a second object, an apposition misparsed: "received Kerry, Kerry's first trip to Russia".)
             acted_on = {trigger.token.i: trigger.token.head.i for trigger in triggers if trigger.pattern.kind == "noun"
-                        and trigger.token.dep_ == "dobj" and verbs.get(trigger.token.head.i) == trigger.pattern.root}
+                        and trigger.token.dep_ == "dobj" and verbs.get(trigger.token.head.i) == trigger.pattern.root
+                        and sum(child.dep_ == "dobj" for child in trigger.token.head.children) == 1}
             coded_verbs: set[int] = set()
             states = {actor.code for actor in resolved.values() if actor.code in self.states}
             meetings: dict[tuple[str, str, str, str], Token] = {}
