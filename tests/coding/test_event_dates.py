@@ -55,3 +55,13 @@ def test_a_participle_describing_another_thing_dates_that_thing_not_the_act():
     # Inside the act's own object the participle's date is the act's: small parsers hang it there.
     text = "Washington imposed tariffs on steel imported from China after March 3."
     assert dated(text, "2022-04-10") == {("USA", "CHN", "172", date(2022, 3, 3))}
+
+
+def test_an_act_under_way_with_no_date_of_its_own_is_dated_to_the_month():
+    text = "Xi called Trump as China engages in a new round of economic coercion against Japan."
+    events = dated(text, "2025-11-25")
+    assert ("CHN", "JPN", "163", date(2025, 11, 1)) in events
+    # A completed act keeps the day it was reported on.
+    assert ("CHN", "USA", "041", date(2025, 11, 25)) in events
+    precisions = {(e.cameo, e.date_precision) for e in code_text(text, "2025-11-25")}
+    assert ("163", "month") in precisions and ("041", "day") in precisions

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
-from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
+from tripolar.coding.dates import DateMention, date_for_trigger, find_dates, is_ongoing
 from tripolar.coding.discourse import (
     ENCOUNTER_WORDS,
     GOVERNMENT_WORDS,
@@ -227,6 +227,9 @@ class Coder:
             day, precision = mention_date.date, mention_date.precision
         else:
             day, precision = document.published, document.published_precision
+            if day is not None and precision == "day" and is_ongoing(trigger.token):
+                # "as China engages in a round of coercion": an act under way has no one day.
+                day, precision = day.replace(day=1), "month"
         scope = Scope(mentions, day or date.today(), discourse)
         reading = read_modality(trigger.token, has_date=mention_date is not None, act=trigger.object_token)
         sources = self.finder.parties(self.finder.source_heads(trigger.token, noun, scope), scope)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from tripolar.coding.modality import REPORTING_VERBS
 from tripolar.model import DatePrecision
 
 if TYPE_CHECKING:
@@ -786,4 +787,23 @@ def _is_future(trigger: Token) -> bool:
         if token.dep_ not in ("xcomp", "acomp", "pobj", "prep", "dobj", "conj") or token.head.i == token.i:
             break
         token = token.head
+    return False
+
+
+def is_ongoing(trigger: Token) -> bool:
+    """Whether the trigger's clause tells an act under way rather than done on a day: a progressive
+    ("is retaliating", "was linking") or a present tense ("as China engages in coercion"). A noun
+    takes the tense of the verb it hangs from."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return False  # reported speech shifts tenses: "announced that they were extending the treaty"
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return any(child.lemma_ == "be" for child in auxiliaries)
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxiliaries and verb.lemma_ not in ("be", "have")
     return False
