@@ -32,3 +32,9 @@ def test_the_doer_of_in_order_to_is_the_doer_of_the_act_it_serves():
 def test_destroying_a_relationship_is_no_property_damage():
     assert coded("Russia is trying to damage the partnership between Japan and South Korea.") == set()
     assert ("RUS", "UKR", "1712", "factual") in coded("Russian saboteurs damaged a power plant in Ukraine.")
+
+
+def test_a_place_in_a_passives_by_phrase_is_where_the_act_struck_not_who_did_it():
+    text = "A command post hosting North Korean generals was hit by missiles in Russia's Kursk region."
+    assert not {event for event in coded(text, "2024-11-21") if event[0] == "RUS"}
+    assert ("RUS", "UKR", "1951", "factual") in coded("Kyiv was struck by Russian missiles.")

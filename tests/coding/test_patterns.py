@@ -318,6 +318,8 @@ def test_a_force_verbs_subject_is_an_instrument_only_where_the_object_is_struck(
     ("A trade war broke out between the two countries.", {"war": "172"}),
     ("Amid an emerging trade war with China, Putin met Xi.", {"met": "040"}),
     ("Beijing believes it prevailed in the trade war.", {}),
+    ("The broader dialogue between the US and China is seen as productive.", {}),
+    ("The two countries resumed their dialogue on climate.", {"resumed": "046"}),
 ])
 def test_a_state_noun_is_an_event_only_where_a_verb_makes_it_happen(  # type: ignore[no-untyped-def]
         nlp, patterns: PatternSet, text: str, expected: dict[str, str]) -> None:

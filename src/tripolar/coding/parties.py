@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from tripolar.coding.discourse import (
     JOINT_ROOTS,
+    PLACE_PREPOSITIONS,
     Discourse,
     is_definite,
     pair_role,
@@ -102,7 +103,15 @@ class PartyFinder:
             token = token.head
         return subjects
 
-    def parties(self, heads: list[Token], scope: Scope) -> list[Party]:
+    def source_parties(self, trigger: Token, noun: bool, scope: Scope) -> list[Party]:
+        """Who does the act. In a passive's "by" phrase a place is where the act struck, not who did
+        it: "was hit by missiles in Russia's Kursk region"."""
+        heads = self.source_heads(trigger, noun, scope)
+        return self.parties(heads, scope, places=noun or not is_passive(trigger))
+
+    def parties(self, heads: list[Token], scope: Scope, places: bool = True) -> list[Party]:
+        """The actors the phrases headed by ``heads`` name; with ``places`` False, not those named
+        only inside a phrase of place ("in Russia's Kursk region") within them."""
         parties = []
         for head in [conjunct for phrase in heads for conjunct in conjuncts(phrase)]:
             # Not a word of a name the tagger took for a pronoun: "Vice Premier Liu *He* signed".
@@ -116,6 +125,8 @@ class PartyFinder:
                     parties.append(replace(party, how="pronoun"))
                 continue
             found: list[Slotted] = scope.mentions.in_phrase(head)
+            if not places:
+                found = [slotted for slotted in found if not _in_place_phrase(slotted.mention, head)]
             for slotted in found:
                 actor = self.actors.resolve(slotted.mention, scope.on)
                 if actor is not None:
@@ -294,6 +305,17 @@ RECIPROCALS = frozenset({("other", "each"), ("another", "one"), ("one", "another
 def reciprocal(head: Token) -> bool:
     """"each other", "one another": the subjects act on each other."""
     return any((head.lower_, child.lower_) in RECIPROCALS for child in head.children)
+
+
+def _in_place_phrase(mention: Mention, head: Token) -> bool:
+    """Whether a mention stands in a phrase of place ("in ...", "near ...") below ``head``."""
+    doc = head.doc
+    token = next((word for word in doc[head.sent.start:head.sent.end] if word.idx == mention.start), None)
+    while token is not None and token != head and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            return True
+        token = token.head
+    return False
 
 
 def _us_administration(head: Token, scope: Scope) -> bool:

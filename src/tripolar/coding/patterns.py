@@ -303,9 +303,12 @@ ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
 # Nouns that name a state of affairs ("the trade war") more often than an act: an event only where a
 # verb says it begins, is waged or could be ("started a trade war", "there could be a trade war"), not
 # where it is the background ("amid the trade war", "prevailed in the trade war").
-STATE_NOUNS = frozenset({"war"})
+# "Dialogue" likewise names a standing channel ("the broader dialogue between the US and China is seen as
+# important") more often than a meeting; one held, opened or resumed is an event.
+STATE_NOUNS = frozenset({"war", "dialogue"})
 OCCURRING_VERBS = frozenset({"start", "launch", "wage", "wag", "begin", "ignite", "spark", "trigger", "unleash",
-                             "escalate", "declare", "fight", "risk", "threaten", "be", "break", "erupt", "intensify"})
+                             "escalate", "declare", "fight", "risk", "threaten", "be", "break", "erupt", "intensify",
+                             "hold", "open", "resume", "conduct", "restart", "relaunch", "establish"})
 
 
 def _occurs(noun: Token) -> bool:
