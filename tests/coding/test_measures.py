@@ -68,3 +68,12 @@ def test_curbing_trade_or_firms_is_an_export_control_and_curbing_ties_is_not():
     assert coded("The US curbed Huawei's access to American chips.", "2022-06-10") == {
         ("USA", "CHN", "172", "factual")}
     assert coded("Seoul should try curbing North Korea-China-Russia ties.", "2024-12-10") == set()
+
+
+def test_who_unveiled_a_measure_in_a_relative_clause_the_parser_hung_on_its_target_is_its_doer():
+    # The clause hangs from "system", the nearest noun; only the sanctions can be unveiled. Its date is theirs.
+    text = ("Russia ignored the new sanctions against the Russian financial system that the Biden "
+            "administration unveiled on November 21.")
+    events = code_text(text, "2024-12-10")
+    assert {(e.source.code, e.target.code, e.cameo, e.date.isoformat()) for e in events} == {
+        ("USA", "RUS", "163", "2024-11-21")}

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from tripolar.coding.modality import REPORTING_VERBS
+from tripolar.coding.roles import is_measure_clause
 from tripolar.model import DatePrecision
 
 if TYPE_CHECKING:
@@ -720,6 +721,9 @@ def _path(trigger: Token, other: Token) -> tuple[int, int]:
     meeting = position[climb[-1].i]
     edges = up_from_trigger[:meeting] + climb[:-1]
     boundaries = sum(1 for token in edges if _starts_clause(token))
+    if meeting == 0:
+        # "the sanctions that the administration unveiled on November 21": the measure's date.
+        boundaries -= sum(1 for token in climb[:-1] if is_measure_clause(token))
     # A participle describing the subject dates the subject: in "the measures, unveiled on December 2,
     # were countered with a ban" December 2 dates the measures, not the ban. After the verb small
     # parsers hang adverbials on the nearest noun ("impose tariffs on goods imported from China after

@@ -395,6 +395,7 @@ def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token
     # noun is what the clause acts on.
     heads.extend(subject for clause in noun.children if clause.dep_ == "relcl" and _object_relative(clause)
                  for subject in subject_heads(clause))
+    heads.extend(subject for clause in _relative_on_own_phrase(noun) for subject in subject_heads(clause))
     if heads:
         return heads
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
@@ -462,6 +463,29 @@ def _past_partitive(token: Token) -> Token:
     if token.dep_ == "prep" and token.lower_ == "of" and token.head.lemma_.lower() in PARTITIVE_NOUNS:
         return token.head.head if token.head.dep_ in ("dobj", "pobj", "attr") else token.head
     return token
+
+
+# Verbs whose object is a measure or act: a relative clause of theirs on the noun phrase of an event
+# says who did the event, whichever noun the parser hung it on.
+MEASURE_VERBS = frozenset({"unveil", "announce", "impose", "introduce", "adopt", "approve", "slap", "levy", "issue",
+                           "launch", "order", "enact"})
+
+
+def _relative_on_own_phrase(noun: Token) -> list[Token]:
+    """"sanctions against the Russian financial system that the Biden administration unveiled": the
+    parser hangs the clause on "system", the nearest noun, but systems are not unveiled."""
+    found = []
+    for preposition in noun.children:
+        if preposition.dep_ != "prep":
+            continue
+        for inner in preposition.children:
+            found.extend(clause for clause in inner.children if is_measure_clause(clause))
+    return found
+
+
+def is_measure_clause(clause: Token) -> bool:
+    """"that the Biden administration unveiled": a relative clause telling who took a measure."""
+    return clause.dep_ == "relcl" and _object_relative(clause) and clause.lemma_.lower() in MEASURE_VERBS
 
 
 def _object_relative(clause: Token) -> bool:
