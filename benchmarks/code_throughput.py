@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from tripolar.coding.coder import Coder
-from tripolar.coding.runner import code_store
+from tripolar.coding.runner import BATCH_SIZE, code_store
 from tripolar.model import Document, parse_partial_date
 from tripolar.sample import load_sample
 from tripolar.store import Store
@@ -70,7 +70,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=50_000)
     parser.add_argument("--processes", type=int, default=0, help="parse processes (0: one per core)")
     parser.add_argument("--plain", type=int, default=2_000, help="sentences for the plain-parse comparison")
-    parser.add_argument("--batch-size", type=int, default=200, help="documents per transaction")
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="documents per transaction")
     args = parser.parse_args()
 
     coder = Coder(processes=args.processes)

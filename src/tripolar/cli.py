@@ -281,8 +281,8 @@ def import_events_command(
 @app.command("run")
 def run_command(
     db: DbOption = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per transaction (per shard with --cluster).",
-                                            min=1)] = 200,
+    batch_size: Annotated[int | None, typer.Option(
+        help="Documents per transaction (per shard with --cluster) [default: 1000; 200 per shard]", min=1)] = None,
     cluster: Annotated[str | None, typer.Option(
         "--cluster", help="Code on a Dask cluster: 'local' (one worker per core) or a scheduler address, "
         "tcp://HOST:PORT.")] = None,
@@ -291,19 +291,20 @@ def run_command(
         "share for a remote cluster [default: a temporary directory, removed]")] = None,
 ) -> None:
     """Code every stored document this coder version has not coded yet (resumable, idempotent)."""
-    from tripolar.coding.runner import code_store
+    from tripolar.coding.runner import BATCH_SIZE, code_store
 
     if shard_dir is not None and cluster is None:
         fail("--shard-dir is only used with --cluster: add --cluster local or --cluster tcp://HOST:PORT", code=2)
     with open_store(db) as store, progress_reporter("Coding") as report_progress:
         try:
             if cluster is None:
-                report = code_store(store, batch_size=batch_size,
+                report = code_store(store, batch_size=batch_size or BATCH_SIZE,
                                     progress=lambda done, total: report_progress(done, total, ""))
             else:
-                from tripolar.coding.cluster import code_store_on_cluster
+                from tripolar.coding.cluster import DEFAULT_PARTITION_SIZE, code_store_on_cluster
 
-                report = code_store_on_cluster(store, cluster, partition_size=batch_size, shard_dir=shard_dir,
+                report = code_store_on_cluster(store, cluster, partition_size=batch_size or DEFAULT_PARTITION_SIZE,
+                                               shard_dir=shard_dir,
                                                progress=lambda done, total: report_progress(done, total, ""))
         except TripolarError as error:
             fail(str(error))

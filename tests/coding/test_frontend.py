@@ -39,3 +39,6 @@ def test_two_processes_code_what_one_codes(monkeypatch):
     events = [[event.id for _, _, events in coder.code(batch) for event in events] for coder in (one, two)]
     assert (one.counts["parallel_calls"], two.counts["parallel_calls"]) == (0, 1)
     assert len(events[0]) > 100 and events[0] == events[1]
+    # The workers' counts come back to the coder that forked them.
+    assert {key: one.counts[key] for key in ("documents", "sentences", "parsed")} == {
+        key: two.counts[key] for key in ("documents", "sentences", "parsed")} and one.counts["parsed"] > 100

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -38,6 +38,7 @@ from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import RESTRAINING_VERBS, read_modality
 from tripolar.coding.nlp import load_pipeline
+from tripolar.coding.parallel import code_in_processes
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
@@ -114,12 +115,23 @@ class Coder:
         """Code each document; yields it with its sentences and events, in input order.
 
         Every sentence is split off and kept without the parser; only those the prefilter picks are
-        parsed, each on its own, ``batch_size`` at a time. What could not be coded (empty text, an
-        over-long sentence, control characters) is appended to ``rejects`` as one record per document
-        and reason; the batch goes on.
+        parsed, each on its own, ``batch_size`` at a time. A batch with text enough for several cores
+        is coded in forked worker processes, whole documents each (``parallel.py``). What could not be
+        coded (empty text, an over-long sentence, control characters) is appended to ``rejects`` as
+        one record per document and reason; the batch goes on.
         """
         if not isinstance(documents, list | tuple):
             documents = list(documents)
+        processes = process_count(self.processes, documents)
+        self.counts.update(calls=1, parallel_calls=int(processes > 1))
+        if processes > 1 and self.cue_log is None:
+            yield from code_in_processes(self, documents, processes, rejects)
+        else:
+            yield from self.code_here(documents, batch_size, rejects=rejects)
+
+    def code_here(self, documents: Sequence[Document], batch_size: int = 128, *,
+                  rejects: list[Reject] | None = None) -> Iterator[Coded]:
+        """:meth:`code` in this process."""
         jobs: deque[DocumentJob] = deque()  # prepared, not yet yielded, in input order
         sent: deque[tuple[DocumentJob, int]] = deque()  # sentences handed to spaCy, in order
 
@@ -131,10 +143,8 @@ class Coder:
                     sent.append((job, index))
                     yield text
 
-        processes = process_count(self.processes, documents)
-        self.counts.update(calls=1, parallel_calls=int(processes > 1))
-        # spaCy keeps the order (also across processes), so each parse is the oldest sentence sent.
-        for doc in self.nlp.pipe(sentences_to_parse(), batch_size=batch_size, n_process=processes):
+        # spaCy keeps the order, so each parse is the oldest sentence sent.
+        for doc in self.nlp.pipe(sentences_to_parse(), batch_size=batch_size):
             job, index = sent.popleft()
             while jobs[0] is not job:
                 yield self._code_doc(jobs.popleft(), rejects)

@@ -52,7 +52,13 @@ def code_documents(coder: Coder, documents: Sequence[Document]) -> CodedBatch:
     return {"sentences": sentences, "events": events, "codings": codings, "rejects": rejects}
 
 
-def code_store(store: Store, *, batch_size: int = 200, coder: Coder | None = None,
+# Documents per batch (one transaction each). Large enough that a batch of short news reports holds the
+# text that makes parsing on every core pay (frontend.MIN_CHARS_PER_PROCESS each): with 200 a batch of
+# one-paragraph reports was parsed on one core.
+BATCH_SIZE = 1000
+
+
+def code_store(store: Store, *, batch_size: int = BATCH_SIZE, coder: Coder | None = None,
                progress: Callable[[int, int], None] | None = None) -> RunReport:
     """Code the store's uncoded documents in batches; return what was added."""
     coder = coder or default_coder()
