@@ -38,3 +38,11 @@ def test_a_place_in_a_passives_by_phrase_is_where_the_act_struck_not_who_did_it(
     text = "A command post hosting North Korean generals was hit by missiles in Russia's Kursk region."
     assert not {event for event in coded(text, "2024-11-21") if event[0] == "RUS"}
     assert ("RUS", "UKR", "1951", "factual") in coded("Kyiv was struck by Russian missiles.")
+
+
+def test_a_law_or_measure_acts_for_whoever_makes_it_and_shares_its_modality():
+    text = "The Trump administration is expected to enact legislation to revoke China's trade status."
+    assert ("USA", "CHN", "172", "hypothetical") in coded(text, "2024-12-10")
+    # A person to do something does it.
+    text = "The highest-ranking American official to visit Taiwan arrived in Taipei."
+    assert ("USA", "TWN", "042", "factual") in coded(text, "2024-12-10")

@@ -317,7 +317,8 @@ def _step_from_clause(node: Token, scope: _Scope) -> _Step:
         return _step_from_adverbial_clause(node, governor, scope)
     if relation == "pcomp":
         return _step_from_preposition(node, governor, scope)
-    if relation == "acl":
+    if relation == "acl" or (relation == "relcl" and _is_infinitive_clause(node)):
+        # An infinitive on a noun is its purpose whatever the parser calls it: "legislation to revoke".
         return _step_from_noun_clause(node, governor, scope)
     if relation == "parataxis":
         return _MAIN_CLAUSE_END  # an aside is an assertion of its own
@@ -493,6 +494,11 @@ def _step_from_adverbial_clause(clause: Token, governor: Token, scope: _Scope) -
     if mark in TEMPORAL_MARKS and clause.tag_ in ("VBZ", "VBP"):
         return _Step(governor)  # "will visit Moscow after he meets Biden": present tense for the main clause's time
     return _ISLAND  # a finite adverbial clause ("after the EU imposed sanctions") is its own assertion
+
+
+def _is_infinitive_clause(clause: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children) and not any(
+        child.dep_ in SUBJECTS for child in clause.children)
 
 
 def _step_from_noun_clause(clause: Token, noun: Token, scope: _Scope) -> _Step:

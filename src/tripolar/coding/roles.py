@@ -171,6 +171,11 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
+# Instruments of a decision, which act for whoever makes them ("passed a law to ban", "signed an order to").
+INSTRUMENT_NOUNS = frozenset({"legislation", "law", "bill", "measure", "policy", "order", "decree", "rule",
+                              "regulation", "amendment", "resolution", "directive", "executive", "package"})
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """The subject phrase heads of a verb, inherited through xcomp/conj chains when it has none."""
     token: Token | None = verb
@@ -191,6 +196,12 @@ def subject_heads(verb: Token) -> list[Token]:
             return conjuncts(donor)
         if donor is None and _is_infinitive(token) and token.dep_ in ("acl", "relcl") and token.head.pos_ in (
                 "NOUN", "PROPN"):
+            instrument = token.head
+            if instrument.lemma_.lower() in INSTRUMENT_NOUNS and instrument.dep_ in ("dobj", "nsubjpass") \
+                    and instrument.head.pos_ in ("VERB", "AUX"):
+                # A law or measure acts for whoever makes it: "enact legislation to revoke China's status".
+                token = instrument.head
+                continue
             # With no owner, the noun itself does it: "the highest-ranking American official to visit Taiwan".
             return conjuncts(token.head)
         token = donor
