@@ -77,3 +77,12 @@ def test_who_unveiled_a_measure_in_a_relative_clause_the_parser_hung_on_its_targ
     events = code_text(text, "2024-12-10")
     assert {(e.source.code, e.target.code, e.cameo, e.date.isoformat()) for e in events} == {
         ("USA", "RUS", "163", "2024-11-21")}
+
+
+def test_an_example_is_aimed_where_what_it_exemplifies_is_and_shares_its_modality():
+    text = "Washington implemented a policy against China, such as imposing tariffs."
+    assert coded(text, "2024-12-10") == {("USA", "CHN", "172", "factual")}
+    assert coded("Washington took measures against China, including banning exports of chips.", "2024-12-10") == {
+        ("USA", "CHN", "163", "factual")}
+    text = "If Washington implements a pressure policy against China, such as imposing tariffs, Beijing will react."
+    assert ("USA", "CHN", "172", "hypothetical") in coded(text, "2024-12-10")

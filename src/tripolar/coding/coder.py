@@ -45,6 +45,7 @@ from tripolar.coding.prefilter import Prefilter, TriggerWords
 from tripolar.coding.repairs import repair
 from tripolar.coding.roles import (
     MentionIndex,
+    exemplified,
     nested_preposition_objects,
     setting_partner_heads,
     slot_heads,
@@ -70,6 +71,8 @@ HOST, VISIT = "043", "042"
 EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap", "clash", "skirmish"})
 # Reactions to another's act: disapprove, reject.
 REACTION_ROOTS = frozenset({"11", "12"})
+# Prepositions that say whom a policy or measure is aimed at (the target its examples share).
+EXAMPLE_AIMS = ("against", "on", "toward", "towards", "targeting")
 # Slots whose coordinated actors act on each other: "talks between X and Y".
 MUTUAL_SLOTS = frozenset({"prep:between", "prep:among", "prep:amongst"})
 
@@ -339,6 +342,12 @@ class Coder:
             # The act intended takes the target: "agreed to meet Xi", "threatened to impose sanctions on Tokyo".
             found.parties = self._first_named(
                 (slot_heads(inner, slot, noun=False) for slot in (*trigger.pattern.targets, "dobj")), scope)
+        example_of = exemplified(trigger.token)
+        if not found.parties and example_of is not None:
+            # An example is aimed where what it exemplifies is: "a policy against China, such as imposing tariffs".
+            found.parties = self._first_named(
+                (slot_heads(example_of, f"prep:{preposition}", noun=example_of.pos_ != "VERB")
+                 for preposition in EXAMPLE_AIMS), scope)
         if not found.parties and trigger.pattern.root in REACTION_ROOTS and len(sources) == 1:
             # A reaction to an act just told names its doer: "Moscow condemned the strike".
             acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]

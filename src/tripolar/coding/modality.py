@@ -391,6 +391,12 @@ def _step_from_preposition(node: Token, preposition: Token, scope: _Scope) -> _S
     if word == "of" and any(child.lower_ == "instead" for child in preposition.children):
         scope.add("negated", "instead of")
         return _Step(governor)
+    if word in ("like", "including") or (word == "as" and (
+            governor.lower_ == "such" or any(child.lower_ == "such" for child in preposition.children))):
+        # An example shares the modality of what it exemplifies: "if it implements a policy, such as imposing".
+        example_of = governor.head if governor.lower_ == "such" else governor
+        if _is_nominal(example_of):
+            return _Step(example_of)
     lemma = _lemma(governor)
     if _is_nominal(governor):
         frame = NOUN_FRAMES.get(lemma)

@@ -462,6 +462,18 @@ def _first_of_joint_owners(noun: Token, owners: list[Token], names: Callable[[To
     return [first]
 
 
+def exemplified(act: Token) -> Token | None:
+    """What an act is given as an example of: "a pressure policy against China, such as *imposing*
+    tariffs" → policy; "took measures against China, including *banning* exports" → took (the parser
+    hangs the example on the verb)."""
+    if act.dep_ not in ("pcomp", "pobj") or not _exemplifies(act.head):
+        return None
+    head = act.head.head
+    if head.lower_ == "such":
+        head = head.head
+    return head if head.pos_ in ("NOUN", "PROPN", "VERB") else None
+
+
 def _exemplifies(preposition: Token) -> bool:
     """"such as", "like" and "including" introduce examples."""
     return preposition.lower_ in ("like", "including") or (preposition.lower_ == "as" and (
