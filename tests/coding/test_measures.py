@@ -86,3 +86,12 @@ def test_an_example_is_aimed_where_what_it_exemplifies_is_and_shares_its_modalit
         ("USA", "CHN", "163", "factual")}
     text = "If Washington implements a pressure policy against China, such as imposing tariffs, Beijing will react."
     assert ("USA", "CHN", "172", "hypothetical") in coded(text, "2024-12-10")
+
+
+def test_a_cut_in_someones_aid_is_theirs_and_an_act_on_someones_people_is_not():
+    assert coded("Washington announced cuts in US aid to Kyiv.", "2024-12-10") == {("USA", "UKR", "162", "factual")}
+    assert coded("Congress reduced military aid to Ukraine.", "2024-12-10") == {("USA", "UKR", "162", "factual")}
+    assert coded("The United States announced the expulsion of 60 Russian diplomats.", "2018-03-26") == {
+        ("USA", "RUS", "161", "factual")}
+    # Support whose owner the knowledge base does not know is nobody's, not the subject's.
+    assert coded("Putin hopes for a significant decrease in Western support for Kyiv.", "2024-12-10") == set()

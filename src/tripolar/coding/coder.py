@@ -245,7 +245,7 @@ class Coder:
                 day, precision = day.replace(day=1), "month"
         scope = Scope(mentions, day or date.today(), discourse)
         reading = read_modality(trigger.token, has_date=mention_date is not None, act=trigger.object_token)
-        sources = self.finder.source_parties(trigger.token, noun, scope)
+        sources = self.finder.source_parties(trigger.token, noun, scope, trigger.object_token)
         found = self._targets(trigger, noun, sources, scope)
         targets, target_slot = found.parties, found.slot
         if not sources and not targets and noun and trigger.pattern.cameo in MEETING_CODES and (

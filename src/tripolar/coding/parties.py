@@ -42,6 +42,10 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", 
 HOSTILE_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Nouns of an activity someone carries on: a change in one ("a cut in US aid") is made by its doer.
+ACTIVITY_NOUNS = frozenset({"support", "aid", "assistance", "funding", "help", "backing", "trade", "investment",
+                            "cooperation", "engagement", "involvement", "presence", "pressure", "supply", "export",
+                            "import", "purchase", "sale"})
 # What may stand before "administration" when it means the US one: when it serves, not whose it is.
 ADMINISTRATION_TIMES = frozenset({"outgoing", "incoming", "coming", "new", "current", "previous", "next", "former",
                                   "democratic", "republican", "present", "last"})
@@ -103,9 +107,21 @@ class PartyFinder:
             token = token.head
         return subjects
 
-    def source_parties(self, trigger: Token, noun: bool, scope: Scope) -> list[Party]:
+    def source_parties(self, trigger: Token, noun: bool, scope: Scope, thing: Token | None = None) -> list[Party]:
         """Who does the act. In a passive's "by" phrase a place is where the act struck, not who did
-        it: "was hit by missiles in Russia's Kursk region"."""
+        it: "was hit by missiles in Russia's Kursk region". A nominal act on someone's activity is
+        theirs: "a decrease in *Western* support for Kyiv" (``thing``: the noun the act is on; an act on
+        a thing, "the expulsion of *Russian* diplomats", is not its owner's)."""
+        if noun and thing is not None and thing.i != trigger.i and thing.lemma_.lower() in ACTIVITY_NOUNS:
+            owners = [child for child in thing.children if child.dep_ in ("poss", "amod", "compound", "nmod")
+                      and child.i < thing.i]
+            found = [party for party in self.parties([owner for owner in owners if scope.mentions.in_phrase(owner)],
+                                                     scope) if not self.is_person(party.actor)]
+            if found:
+                return found
+            if any(owner.dep_ == "poss" or (owner.dep_ == "amod" and owner.text[:1].isupper()
+                                             and owner.i > owner.sent.start) for owner in owners):
+                return []  # someone else's ("Western"), whom the knowledge base does not know: not the subject's
         heads = self.source_heads(trigger, noun, scope)
         return self.parties(heads, scope, places=noun or not is_passive(trigger))
 

@@ -62,7 +62,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 # medium ("with sanctions", "by phone", "over the phone"), charge ("accused of spying"), goal
 # ("agreed to a ceasefire", "asked for aid", "withdrew from the treaty", "placed on the Entity List").
 OBJECT_PREPOSITIONS = frozenset({"with", "by", "via", "through", "over", "on", "of", "to", "for", "from", "as"})
-NOUN_OBJECT_PREPOSITIONS = frozenset({"of", "for", "on"})  # "on": a ban on imports, talks on trade
+NOUN_OBJECT_PREPOSITIONS = frozenset({"of", "for", "on", "in"})  # a ban on imports, talks on trade, cuts in aid
 # Adverbs that act as particles when they follow the verb ("hit back", "pulled back"): a row without
 # a particle must not match them.
 PARTICLE_WORDS = frozenset({"up", "down", "off", "out", "back", "over", "away", "in", "on", "around", "apart"})
