@@ -46,3 +46,9 @@ def test_a_law_or_measure_acts_for_whoever_makes_it_and_shares_its_modality():
     # A person to do something does it.
     text = "The highest-ranking American official to visit Taiwan arrived in Taipei."
     assert ("USA", "TWN", "042", "factual") in coded(text, "2024-12-10")
+
+
+def test_what_a_signed_package_provides_its_signer_provides():
+    text = ("Joe Biden on Wednesday signed a $95 billion package that provides military assistance to Ukraine "
+            "and Taiwan.")
+    assert {event[:3] for event in coded(text, "2024-04-24")} == {("USA", "UKR", "072"), ("USA", "TWN", "072")}

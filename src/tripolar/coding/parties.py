@@ -25,6 +25,7 @@ from tripolar.coding.discourse import (
 )
 from tripolar.coding.mentions import ActorMatcher, Mention
 from tripolar.coding.roles import (
+    INSTRUMENT_NOUNS,
     SUBJECT_SHARING,
     MentionIndex,
     Slotted,
@@ -265,9 +266,16 @@ class PartyFinder:
         lowered = pronoun.lower_
         clause = pronoun.head
         if lowered in RELATIVE_PRONOUNS:
-            if clause.dep_ == "relcl" and clause.head is not clause:
-                return self._named(clause.head, scope)
-            return None
+            if clause.dep_ != "relcl" or clause.head is clause:
+                return None
+            named = self._named(clause.head, scope)
+            instrument = clause.head
+            if named is None and instrument.lemma_.lower() in INSTRUMENT_NOUNS and instrument.dep_ in (
+                    "dobj", "nsubjpass") and instrument.head.pos_ in ("VERB", "AUX"):
+                # A law or package acts for whoever makes it: "signed a package that provides aid to Kyiv".
+                makers = self.parties(subject_heads(instrument.head), scope)
+                return makers[0] if len(makers) == 1 else None
+            return named
         if lowered not in PERSONAL_PRONOUNS and lowered not in FIRST_PERSON:
             return None
         if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") or lowered in FIRST_PERSON:
