@@ -52,3 +52,11 @@ def test_what_a_signed_package_provides_its_signer_provides():
     text = ("Joe Biden on Wednesday signed a $95 billion package that provides military assistance to Ukraine "
             "and Taiwan.")
     assert {event[:3] for event in coded(text, "2024-04-24")} == {("USA", "UKR", "072"), ("USA", "TWN", "072")}
+
+
+def test_what_a_strategy_or_statement_says_its_maker_says():
+    text = ("Donald Trump unveiled a national security strategy on Monday that casts China and Russia as "
+            "revisionist powers.")
+    assert {event[:3] for event in coded(text, "2017-12-18")} == {("USA", "CHN", "111"), ("USA", "RUS", "111")}
+    text = "Russia's foreign ministry issued a statement that condemned the US strikes."
+    assert {event[:3] for event in coded(text, "2017-04-07")} == {("RUS", "USA", "111")}

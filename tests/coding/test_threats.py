@@ -39,3 +39,11 @@ def test_the_act_threatened_carries_the_target():
 def test_a_pledge_is_a_commitment_not_a_threat():
     text = "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood."
     assert {event[2] for event in coded(text, "2015-06-09")} == {"174"}
+
+
+def test_readying_the_way_for_ones_own_attack_is_a_threat_dated_by_the_making_of_what_readies_it():
+    text = ("On November 19, Russia published a new nuclear doctrine that paves the way for nuclear strikes "
+            "against Ukraine.")
+    events = code_text(text, "2024-12")
+    assert {(e.source.code, e.target.code, e.cameo, e.modality, e.date.isoformat()) for e in events} == {
+        ("RUS", "UKR", "1385", "factual", "2024-11-19")}

@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from tripolar.coding.modality import REPORTING_VERBS
-from tripolar.coding.roles import is_measure_clause
+from tripolar.coding.roles import INSTRUMENT_NOUNS, is_measure_clause
 from tripolar.model import DatePrecision
 
 if TYPE_CHECKING:
@@ -724,6 +724,10 @@ def _path(trigger: Token, other: Token) -> tuple[int, int]:
     if meeting == 0:
         # "the sanctions that the administration unveiled on November 21": the measure's date.
         boundaries -= sum(1 for token in climb[:-1] if is_measure_clause(token))
+    # "On November 19 Russia published a doctrine that paves the way for strikes": what a law or
+    # doctrine does, it does from the day it is made.
+    boundaries -= sum(1 for token in up_from_trigger[:meeting]
+                      if token.dep_ == "relcl" and _made_instrument(token.head))
     # A participle describing the subject dates the subject: in "the measures, unveiled on December 2,
     # were countered with a ban" December 2 dates the measures, not the ban. After the verb small
     # parsers hang adverbials on the nearest noun ("impose tariffs on goods imported from China after
@@ -811,3 +815,8 @@ def is_ongoing(trigger: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP"):
         return not auxiliaries and verb.lemma_ not in ("be", "have")
     return False
+
+
+def _made_instrument(noun: Token) -> bool:
+    """"a doctrine" in "published a doctrine that ...": a law, package or doctrine a verb makes."""
+    return noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")

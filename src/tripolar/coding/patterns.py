@@ -378,6 +378,9 @@ def _preposition_objects(preposition: Token) -> list[Token]:
         if child.dep_ in ("pobj", "pcomp") or (child.dep_ in ("amod", "acomp") and preposition.lower_ == "as"):
             # "as" may take an adjective: "framed South Korea as [responsible]".
             objects.extend(_with_conjuncts(child))
+            if preposition.lower_ == "as" and child.dep_ == "pobj":
+                # What one is cast as is said by its adjective as much as its noun: "as [revisionist] powers".
+                objects.extend(modifier for modifier in child.children if modifier.dep_ == "amod")
         elif child.dep_ == "prep":
             objects.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
     return objects

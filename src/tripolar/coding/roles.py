@@ -171,9 +171,12 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
 
 
-# Instruments of a decision, which act for whoever makes them ("passed a law to ban", "signed an order to").
+# Instruments of a decision or a statement, which act for whoever makes them ("passed a law to ban", "signed
+# an order to", "unveiled a strategy that casts China as a rival", "issued a statement that condemned").
 INSTRUMENT_NOUNS = frozenset({"legislation", "law", "bill", "measure", "policy", "order", "decree", "rule",
-                              "regulation", "amendment", "resolution", "directive", "executive", "package"})
+                              "regulation", "amendment", "resolution", "directive", "executive", "package",
+                              "strategy", "doctrine", "report", "document", "paper", "statement", "communique",
+                              "declaration"})
 
 
 def subject_heads(verb: Token) -> list[Token]:

@@ -1,7 +1,8 @@
 """A hostile act its doer vows, warns of or wants is a threat made, not an act done (CAMEO root 13).
 
 "China vowed to strike Taiwan", "Russia threatened to cut off gas", "Putin warned that Russia would
-strike Kyiv", "Obama wants to attack Switzerland": the event is the threat (CAMEO 13x, factual), as
+strike Kyiv", "Obama wants to attack Switzerland", "a doctrine that paves the way for nuclear strikes": the
+event is the threat (CAMEO 13x, factual), as
 CAMEO, PETRARCH's gold and our seed gold code it. A plan, a pledge or an announcement ("plans to
 impose", "pledged to expel", "said it will impose") stays the act, hypothetical or scheduled.
 """
@@ -17,6 +18,8 @@ THREAT_FRAMES = frozenset({"vow", "swear", "threaten", "warn", "want"})
 # would retaliate".
 WARNING_FRAMES = frozenset({"warn", "threaten", "vow", "swear"})
 FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+# Verbs that make "the way for" an act of their own subject ready: "paves the way for strikes".
+WAY_PREPARING_VERBS = frozenset({"pave", "clear", "open", "prepare"})
 
 # The threat of each hostile act, most specific first (the codes of CAMEO 13).
 _THREATS = (
@@ -44,4 +47,9 @@ def threat_frame(trigger: Token) -> Token | None:
     if trigger.dep_ == "ccomp" and frame.lemma_.lower() in WARNING_FRAMES and any(
             child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in trigger.children):
         return frame
+    # "a doctrine that paves the way for nuclear strikes": readying one's own attack is threatening it.
+    way = frame.head
+    if trigger.dep_ == "pobj" and frame.lower_ == "for" and way.lemma_.lower() == "way" and way.dep_ == "dobj" \
+            and way.head.lemma_.lower() in WAY_PREPARING_VERBS:
+        return way.head
     return None
