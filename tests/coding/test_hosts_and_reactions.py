@@ -97,3 +97,20 @@ def test_hosting_a_summit_is_one_event_not_a_hosting_and_a_summit():
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
         "Seoul should host a South Korea-China summit next year.", "2024-12-10")}
     assert events == {("KOR", "CHN", "043")}
+
+
+def test_an_encounter_that_sets_the_scene_of_a_mutual_act_is_between_its_parties():
+    text = ("Antony Blinken and Jake Sullivan traded sharp public rebukes with China's Yang Jiechi in Anchorage "
+            "at the start of the first high-level talks.")
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2021-03-18")}
+    assert {("USA", "CHN", "046"), ("CHN", "USA", "046"), ("USA", "CHN", "111"), ("CHN", "USA", "111")} <= events
+
+
+def test_both_governments_are_the_pair_that_just_acted_together_when_more_states_are_named():
+    text = ("Chinese and Russian bombers flew a joint patrol near Japan while Joe Biden was in Tokyo, and Japan "
+            "conveyed grave concerns to both governments.")
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2022-05-24")}
+    assert {("JPN", "CHN", "114"), ("JPN", "RUS", "114")} <= events
+    # Concerns only expressed are a comment, not a complaint made to someone.
+    assert {(e.source.code, e.cameo) for e in code_text("Japan expressed concern about the patrol by China.",
+                                                          "2022-05-24")} <= {("JPN", "012")}

@@ -48,6 +48,7 @@ from tripolar.coding.roles import (
     exemplified,
     nested_preposition_objects,
     setting_partner_heads,
+    setting_verb,
     slot_heads,
 )
 from tripolar.coding.sentences import SentenceSplitter
@@ -253,6 +254,14 @@ class Coder:
             # "Xi called Trump on Monday. The conversation covered trade.": the same two talked. (A
             # summit merely planned and mentioned again is no new event.)
             sources = self.finder.encounter_referred_to(trigger.token, scope)
+            if not sources and discourse is not None:
+                # "X traded rebukes with Y at the start of the talks": the talks were theirs.
+                scene = setting_verb(trigger.token)
+                act = discourse.mutual_act_of(scene.i) if scene is not None else None
+                if act is not None:
+                    stand_in = Mention(trigger.token.idx, trigger.token.idx + len(trigger.token.text),
+                                       trigger.token.text, trigger.token.text)
+                    sources = [Party(actor, stand_in, 1, "discourse") for actor in (act.source, act.target)]
         pairs = list(product(sources, targets))
         mutual = False
         if found.each_other and not targets:
@@ -291,7 +300,7 @@ class Coder:
             seen.add(dyad)
             carried = False
             if discourse is not None:
-                discourse.note_act(Act(source.actor, target.actor, entry.root))
+                discourse.note_act(Act(source.actor, target.actor, entry.root, trigger.token.i))
                 day, precision, carried = self._discourse_date(discourse, source, target, entry.code,
                                                                reading.modality, mention_date, (day, precision))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)

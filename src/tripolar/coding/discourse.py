@@ -69,6 +69,7 @@ class Act:
     source: Actor
     target: Actor
     root: str
+    token: int = -1  # the trigger's index in the parsed sentence
 
 
 @dataclass(slots=True)
@@ -99,6 +100,25 @@ class Discourse:
     def note_act(self, act: Act) -> None:
         """An act of the current sentence, for the phrases after it that refer back to it."""
         self.pending_acts.append(act)
+
+    def mutual_act_of(self, token: int) -> Act | None:
+        """The act of this sentence's trigger at ``token`` when it was coded both ways between one pair
+        ("traded rebukes with", "met")."""
+        acts = [act for act in self.pending_acts if act.token == token]
+        pairs = {(act.source.code, act.target.code) for act in acts}
+        if len({frozenset(pair) for pair in pairs}) == 1 and len(pairs) == 2:
+            return acts[0]
+        return None
+
+    def joint_pair_so_far(self) -> tuple[Actor, Actor] | None:
+        """The two parties of the joint acts this sentence has coded so far, when they are one pair:
+        "Chinese and Russian bombers flew a joint patrol ..., and Japan protested to *both governments*"."""
+        pairs = {frozenset((act.source.code, act.target.code)): act for act in self.pending_acts
+                 if act.root in JOINT_ROOTS}
+        if len(pairs) != 1:
+            return None
+        act = next(iter(pairs.values()))
+        return act.source, act.target
 
     def last_doer(self, roots: tuple[str, ...], besides: str) -> Actor | None:
         """Who did the latest act of one of ``roots`` told in this sentence so far or the one before,

@@ -180,7 +180,11 @@ class PartyFinder:
                    for mention in participants(head.sent, scope.mentions.before(head.idx))]
         pair = scope.discourse.pair([actor for actor in earlier if actor is not None], role)
         if pair is None:
-            return []
+            # More than two states named: the pair that just acted together, if one did.
+            joint = scope.discourse.joint_pair_so_far()
+            if joint is None:
+                return []
+            pair = (replace(joint[0], role=role or joint[0].role), replace(joint[1], role=role or joint[1].role))
         stand_in = Mention(head.idx, head.idx + len(head.text), head.text, head.text)
         return [Party(actor, stand_in, 1, "pair") for actor in pair]
 

@@ -397,6 +397,22 @@ def setting_partner_heads(noun: Token) -> list[Token]:
             and not any(grandchild.dep_ == "pobj" for grandchild in child.children)]
 
 
+# Nouns of a moment of an encounter: "at the start of the talks", "on the sidelines of the summit".
+MOMENT_NOUNS = frozenset({"start", "end", "beginning", "close", "margin", "margins", "sideline", "sidelines", "eve",
+                          "outset", "opening"})
+
+
+def setting_verb(noun: Token) -> Token | None:
+    """The verb whose scene an encounter noun sets: "traded rebukes ... at the start of the talks" → traded."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MOMENT_NOUNS:
+        noun = noun.head.head
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.lower_ not in SETTING_PREPOSITIONS:
+        return None
+    verb = preposition.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
 def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token: True) -> list[Token]:
     """Who does a nominal event: "Russia's ban", "Chinese sanctions", "sanctions by the EU", or the
     subject of the verb the noun completes ("Beijing announced a ban"). ``names`` tells whether a
