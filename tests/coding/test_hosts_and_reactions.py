@@ -114,3 +114,15 @@ def test_both_governments_are_the_pair_that_just_acted_together_when_more_states
     # Concerns only expressed are a comment, not a complaint made to someone.
     assert {(e.source.code, e.cameo) for e in code_text("Japan expressed concern about the patrol by China.",
                                                           "2022-05-24")} <= {("JPN", "012")}
+
+
+def test_a_meal_that_sets_the_scene_of_a_joint_act_is_a_meeting_of_its_parties():
+    text = "Over dinner in Buenos Aires on Saturday, Donald Trump and Xi Jinping agreed to hold off on new tariffs."
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2018-12-01")}
+    assert {("USA", "CHN", "040"), ("CHN", "USA", "040"), ("USA", "CHN", "030"), ("CHN", "USA", "030")} == events
+
+
+def test_a_preposition_left_without_its_object_shares_the_next_verbs():
+    text = "Russian forces fired on and captured three Ukrainian navy vessels on Sunday."
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2018-11-25")}
+    assert {("RUS", "UKR", "190"), ("RUS", "UKR", "1711")} == events

@@ -185,7 +185,10 @@ class Coder:
             dates = [replace(found, start=found.start + sentence.start_char, end=found.end + sentence.start_char)
                      for found in find_dates(sentence.text, document.published, document.published_precision)]
             index_by_token = MentionIndex(sentence, mentions)
-            triggers = self.patterns.triggers(sentence)
+            # An encounter that only sets the scene ("Over dinner, X and Y agreed") is coded after the act
+            # it is the scene of, whose parties it may take.
+            triggers = sorted(self.patterns.triggers(sentence), key=lambda trigger: (
+                trigger.pattern.kind == "noun" and setting_verb(trigger.token) is not None))
             # A noun that completes a trigger's pattern ("imposed sanctions", "held talks") is the same
             # event: the trigger codes it.
             completing = {trigger.object_token.i for trigger in triggers if trigger.object_token is not None

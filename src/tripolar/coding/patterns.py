@@ -52,8 +52,8 @@ KINDS = ("verb", "noun")
 TARGET_SLOTS = frozenset({"dobj", "iobj", "xcomp-subj", "none"})
 # Prepositions a ``prep:`` slot may name: a closed class, so a typo ("prep:agianst") is caught on load.
 TARGET_PREPOSITIONS = frozenset({
-    "about", "across", "against", "along", "among", "around", "at", "behind", "between", "by", "concerning",
-    "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past",
+    "about", "across", "against", "along", "alongside", "among", "around", "at", "behind", "between", "by",
+    "concerning", "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "outside", "over", "past",
     "regarding", "through", "to", "toward", "towards", "upon", "with", "within",
 })
 # Roots whose triggers take weapons as subjects ("drones struck Moscow"): assault, fight, mass violence.

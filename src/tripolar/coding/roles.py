@@ -348,7 +348,22 @@ def slot_heads(trigger: Token, slot: str, *, noun: bool) -> list[Token]:
             # The light verb carries the noun's preposition: "carried out strikes ... on X", "paid his
             # trip to China".
             heads = list(preposition_objects(trigger.head, preposition, depth=1))
+        if not noun and not heads:
+            heads = _raised_object(trigger, preposition)
         return heads
+    return []
+
+
+def _raised_object(verb: Token, preposition: str) -> list[Token]:
+    """"fired on and captured three vessels": a preposition left without its object shares the object
+    of the verb coordinated after it."""
+    stranded = [child for child in verb.children if child.dep_ == "prep" and child.lower_ == preposition
+                and not any(grandchild.dep_ in ("pobj", "pcomp") for grandchild in child.children)]
+    if not stranded:
+        return []
+    for conjunct in verb.conjuncts:
+        if conjunct.i > stranded[0].i and conjunct.pos_ == "VERB":
+            return [child for child in conjunct.children if child.dep_ == "dobj"]
     return []
 
 
