@@ -126,3 +126,15 @@ def test_a_preposition_left_without_its_object_shares_the_next_verbs():
     text = "Russian forces fired on and captured three Ukrainian navy vessels on Sunday."
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2018-11-25")}
     assert {("RUS", "UKR", "190"), ("RUS", "UKR", "1711")} == events
+
+
+def test_a_visit_setting_the_scene_of_an_act_done_somewhere_is_a_visit_there():
+    text = "The two firms signed a gas contract, sealed in Shanghai during a visit by Vladimir Putin."
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2014-05-21")}
+    assert ("RUS", "CHN", "042") in events
+
+
+def test_the_object_pronoun_of_a_participle_is_what_the_main_clause_acted_on():
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "Russia expelled the British diplomat, accusing him of spying.", "2018-03-17")}
+    assert events == {("RUS", "GBR", "161"), ("RUS", "GBR", "1125")}

@@ -47,6 +47,7 @@ from tripolar.coding.roles import (
     MentionIndex,
     exemplified,
     nested_preposition_objects,
+    place_objects,
     setting_partner_heads,
     setting_verb,
     slot_heads,
@@ -360,6 +361,12 @@ class Coder:
             found.parties = self._first_named(
                 (slot_heads(example_of, f"prep:{preposition}", noun=example_of.pos_ != "VERB")
                  for preposition in EXAMPLE_AIMS), scope)
+        if not found.parties and noun and trigger.pattern.cameo == VISIT:
+            # A visit that sets the scene of an act done somewhere is a visit there: "signed in Shanghai
+            # during a visit by Putin".
+            scene = setting_verb(trigger.token)
+            if scene is not None:
+                found.parties = self.finder.parties(list(place_objects(scene)), scope)
         if not found.parties and trigger.pattern.root in REACTION_ROOTS and len(sources) == 1:
             # A reaction to an act just told names its doer: "Moscow condemned the strike".
             acts = [head for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)]

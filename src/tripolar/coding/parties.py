@@ -294,6 +294,14 @@ class PartyFinder:
                     return found[0]
         if lowered in FIRST_PERSON:
             return None
+        if pronoun.dep_ == "dobj" and clause.dep_ == "advcl" and clause.tag_ == "VBG":
+            # "moved to sever China's Bank of Dandong ..., accusing it of laundering": the object of a
+            # participle the main clause's doer also does is what the main clause acted on.
+            acted_on = _main_clause_object(clause.head)
+            if acted_on is not None:
+                found = self.parties([acted_on], scope)
+                if len({party.actor.code for party in found}) == 1:
+                    return found[0]
         person = lowered in ("he", "she", "him", "her", "his", "hers")
         if not person and lowered not in ("it", "its"):
             return None
@@ -364,6 +372,15 @@ def _subject_mentions(sentence: Span, mentions: MentionIndex) -> set[Mention]:
             if slotted:
                 found.add(slotted[0].mention)
     return found
+
+
+def _main_clause_object(verb: Token) -> Token | None:
+    """The direct object of a verb, or of the infinitive it governs ("moved to sever [the bank]")."""
+    for token in (verb, *(child for child in verb.children if child.dep_ == "xcomp")):
+        objects = [child for child in token.children if child.dep_ == "dobj"]
+        if objects:
+            return objects[0]
+    return None
 
 
 def _governing_verb(clause: Token) -> Token | None:

@@ -428,6 +428,13 @@ def setting_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def place_objects(verb: Token) -> Iterator[Token]:
+    """Where a verb's act took place: the objects of its "in"/"at" phrases."""
+    for preposition in verb.children:
+        if preposition.dep_ == "prep" and preposition.lower_ in ("in", "at"):
+            yield from (child for child in preposition.children if child.dep_ == "pobj")
+
+
 def noun_source_heads(noun: Token, names: Callable[[Token], bool] = lambda token: True) -> list[Token]:
     """Who does a nominal event: "Russia's ban", "Chinese sanctions", "sanctions by the EU", or the
     subject of the verb the noun completes ("Beijing announced a ban"). ``names`` tells whether a
