@@ -138,3 +138,12 @@ def test_the_object_pronoun_of_a_participle_is_what_the_main_clause_acted_on():
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
         "Russia expelled the British diplomat, accusing him of spying.", "2018-03-17")}
     assert events == {("RUS", "GBR", "161"), ("RUS", "GBR", "1125")}
+
+
+def test_its_in_what_is_criticised_is_not_the_critics_and_otherwise_the_main_subjects():
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "The EU condemned Russia, deploring its invasion of Ukraine.", "2022-02-25")}
+    assert events == {("EUR", "RUS", "111"), ("RUS", "UKR", "192")}
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "Russia on Friday vetoed a Security Council resolution deploring its invasion of Ukraine.", "2022-02-25")}
+    assert {("RUS", "IGO", "129"), ("IGO", "RUS", "111"), ("RUS", "UKR", "192")} == events

@@ -35,6 +35,12 @@ def test_vice_premiers_by_date_and_a_short_name_that_is_a_common_word_is_left_ou
                                     on="2025-05-11")] == ["He Lifeng", "Scott Bessent"]
 
 
+def test_a_bare_security_council_is_the_uns_and_russias_own_is_named_as_such():
+    assert found("Russia vetoed a Security Council resolution. Russia's Security Council met.", on="2022-02-25") == [
+        ("Russia", "RUS", "", "Russia"), ("Security Council", "IGO", "", "United Nations Security Council"),
+        ("Russia's Security Council", "RUS", "GOV", "Security Council of Russia")]
+
+
 def test_country_and_role_nouns():
     assert found("Russian troops and US lawmakers, and his Chinese counterpart.") == [
         ("Russian troops", "RUS", "MIL", "Russia"), ("US lawmakers", "USA", "LEG", "United States"),

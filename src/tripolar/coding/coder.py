@@ -332,6 +332,14 @@ class Coder:
         """The actors the act is done to: in the pattern's slots, then where the parse or the text
         puts them when the slots name none."""
         found = FoundTargets()
+        if trigger.pattern.root in REACTION_ROOTS and "dobj" in trigger.pattern.targets:
+            # Deploring an act is deploring its doer: "deploring *its* invasion of Ukraine" targets Russia.
+            owners = [owner for head in slot_heads(trigger.token, "dobj", noun=noun) if self._names_hostile_act(head)
+                      for owner in head.children if owner.dep_ == "poss"]
+            found.parties = self.finder.parties(owners, scope)
+            if found.parties:
+                found.slot, found.phrase = "dobj", True
+                return found
         for slot in trigger.pattern.targets:
             heads = slot_heads(trigger.token, slot, noun=noun)
             found.slot, found.phrase = slot, found.phrase or bool(heads)

@@ -51,6 +51,9 @@ ACTIVITY_NOUNS = frozenset({"support", "aid", "assistance", "funding", "help", "
 ADMINISTRATION_TIMES = frozenset({"outgoing", "incoming", "coming", "new", "current", "previous", "next", "former",
                                   "democratic", "republican", "present", "last"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Verbs of criticism: what they criticise is someone else's ("condemned Russia, deploring its invasion").
+CRITICISING_VERBS = frozenset({"condemn", "deplore", "criticize", "criticise", "denounce", "decry", "censure",
+                               "slam", "protest", "blame", "rebuke"})
 # Verbs that report speech: a first-person pronoun in what they report is their subject.
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "insist", "stress",
                           "note", "explain", "warn", "vow", "pledge", "promise", "claim", "assert"})
@@ -318,6 +321,8 @@ class PartyFinder:
             subjects = {key: party for key, party in named.items() if party.mention in in_subject}
             if len(subjects) == 1:
                 return next(iter(subjects.values()))
+        if len(named) > 1 and pronoun.dep_ == "poss" and not person:
+            named = self._possessor(pronoun, named, scope)
         if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
             # No antecedent in the sentence: the one person (or state) the sentence before named.
             actor = scope.discourse.single(person)
@@ -325,6 +330,26 @@ class PartyFinder:
                 stand_in = Mention(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text, pronoun.text)
                 return Party(actor, stand_in, 1)
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _possessor(self, pronoun: Token, named: dict[str, Party], scope: Scope) -> dict[str, Party]:
+        """Narrow the states or bodies an "its" may be: not whoever criticises the thing ("the EU
+        condemned Russia, deploring *its* invasion"), else the root verb's own subject ("*Russia*
+        vetoed a resolution deploring its invasion")."""
+        thing = pronoun.head
+        critic = thing.head if thing.dep_ == "dobj" and thing.head.lemma_.lower() in CRITICISING_VERBS else None
+        if critic is not None:
+            own = {party.actor.code for party in self.parties(subject_heads(critic), scope)}
+            if not own and critic.dep_ == "acl":  # "a resolution deploring": the resolution's owner
+                own = {party.actor.code for party in self.parties([critic.head], scope)}
+            narrowed = {key: party for key, party in named.items() if party.actor.code not in own}
+            if len(narrowed) == 1:
+                return narrowed
+        root = pronoun.sent.root
+        subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass")]
+        main = {key: party for key, party in named.items()
+                if any(subject.i in scope.mentions.by_token and scope.mentions.by_token[subject.i] is party.mention
+                       for subject in subjects)}
+        return main if len(main) == 1 else named
 
     def _named(self, head: Token, scope: Scope) -> Party | None:
         for slotted in scope.mentions.in_phrase(head):
