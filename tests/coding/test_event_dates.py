@@ -65,3 +65,15 @@ def test_an_act_under_way_with_no_date_of_its_own_is_dated_to_the_month():
     assert ("CHN", "USA", "041", date(2025, 11, 25)) in events
     precisions = {(e.cameo, e.date_precision) for e in code_text(text, "2025-11-25")}
     assert ("163", "month") in precisions and ("041", "day") in precisions
+
+
+def test_an_undated_past_act_between_the_pair_the_sentence_before_dated_is_set_in_that_month():
+    text = ("On May 18, the United States and China reached a compromise on trade. The breakthrough followed "
+            "intensive negotiations between the two countries.")
+    events = {(e.source.code, e.target.code, e.cameo, e.date, e.date_precision) for e in code_text(text, "2018-06")}
+    assert ("USA", "CHN", "046", date(2018, 5, 1), "month") in events
+    # A sentence with a time of its own keeps to it, and an act not yet done is not dated by the story.
+    text = ("On May 18, the United States and China reached a compromise on trade. Talks between the two "
+            "countries will resume.")
+    events = {(e.source.code, e.target.code, e.cameo, e.date) for e in code_text(text, "2018-06")}
+    assert not {event for event in events if event[2] == "046" and event[3] == date(2018, 5, 1)}

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
-from tripolar.coding.dates import DateMention, date_for_trigger, find_dates, is_ongoing
+from tripolar.coding.dates import DateMention, date_for_trigger, find_dates, in_past_clause, is_ongoing
 from tripolar.coding.discourse import (
     ENCOUNTER_WORDS,
     GOVERNMENT_WORDS,
@@ -306,7 +306,8 @@ class Coder:
             if discourse is not None:
                 discourse.note_act(Act(source.actor, target.actor, entry.root, trigger.token.i))
                 day, precision, carried = self._discourse_date(discourse, source, target, entry.code,
-                                                               reading.modality, mention_date, (day, precision))
+                                                               reading.modality, mention_date, (day, precision),
+                                                               past=not dates and in_past_clause(trigger.token))
             start = offset + min(source.mention.start, target.mention.start, trigger.token.idx)
             end = offset + max(source.mention.end, target.mention.end, trigger.token.idx + len(trigger.token.text))
             cues = Cues(noun=noun, depth=max(0, source.depth - 1) + max(0, target.depth - 1),
@@ -423,16 +424,28 @@ class Coder:
 
     @staticmethod
     def _discourse_date(discourse: Discourse, source: Party, target: Party, code: str, modality: str,
-                        mention_date: DateMention | None, fallback: tuple[date | None, DatePrecision | None]
-                        ) -> tuple[date | None, DatePrecision | None, bool]:
+                        mention_date: DateMention | None, fallback: tuple[date | None, DatePrecision | None],
+                        past: bool = False) -> tuple[date | None, DatePrecision | None, bool]:
         """An act the sentence dates is noted for the sentences around it; an undated one takes the
-        date of the same act between the same pair just before (and says so), else the fallback."""
+        date of the same act between the same pair just before (and says so); an undated past act,
+        the month of any act the sentence just before dated between the same pair (``past``: the act is
+        past and its sentence names no time of its own); else the fallback."""
         pair = frozenset((source.actor.code, target.actor.code))
         if mention_date is not None:
             discourse.note_dated(DatedAct(pair, code, mention_date.date, mention_date.precision, modality))
             return (*fallback, False)
         earlier = discourse.date_of(pair, code)
-        return (earlier.date, earlier.precision, True) if earlier is not None else (*fallback, False)
+        if earlier is not None:
+            return earlier.date, earlier.precision, True
+        if modality == "factual" and past:
+            # "On May 18 the US and China reached a compromise. The breakthrough followed intensive
+            # negotiations between the two countries": the story's time, to the month.
+            just_before = discourse.last_sentence_date(pair)
+            if just_before is not None:
+                precision = "month" if just_before.precision == "day" else just_before.precision
+                day = just_before.date.replace(day=1) if precision == "month" else just_before.date
+                return day, precision, True
+        return (*fallback, False)
 
 
 def _own_side_restrained(verb: Token, targets: list[Party], sources: list[Party]) -> bool:

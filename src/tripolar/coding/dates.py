@@ -820,3 +820,12 @@ def is_ongoing(trigger: Token) -> bool:
 def _made_instrument(noun: Token) -> bool:
     """"a doctrine" in "published a doctrine that ...": a law, package or doctrine a verb makes."""
     return noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
+
+
+def in_past_clause(trigger: Token) -> bool:
+    """Whether the trigger's clause is in a past tense ("followed negotiations", "met"); a noun takes
+    the tense of the verb it hangs from."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and _is_past(verb)

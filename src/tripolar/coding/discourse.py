@@ -157,6 +157,14 @@ class Discourse:
         earlier = [act for sentence in reversed(self.dated) for act in reversed(sentence) if act.pair == pair]
         return _same_act(earlier, code)
 
+    def last_sentence_date(self, pair: frozenset[str]) -> DatedAct | None:
+        """The date of a factual act between ``pair`` that the sentence just before dated, when it
+        dated one date for them."""
+        if not self.dated:
+            return None
+        acts = [act for act in self.dated[-1] if act.pair == pair and act.modality == "factual"]
+        return acts[0] if len({act.date for act in acts}) == 1 else None
+
     def later_dates(self) -> dict[str, DatedAct]:
         """For each undated event, the date of the same act the next few sentences give, with the same
         modality: a headline's or lede's event is dated further down."""
