@@ -31,7 +31,7 @@ def test_negated_scheduled_and_hypothetical_acts():
     assert {row[3] for row in coded("The United States did not sign the agreement with Russia.", "2019-01-10")} == {
         "negated"}
     assert coded("Trump will meet Putin in Helsinki on July 16, the White House said.", "2018-06-28")[0] == (
-        "USAGOV", "RUSGOV", "040", "scheduled", date(2018, 7, 16), "day")
+        "USAGOV", "RUSGOV", "044", "scheduled", date(2018, 7, 16), "day")  # Helsinki: a third location
     assert coded("Japan could impose sanctions on North Korea if it tests another missile.", "2017-09-01")[0][:4] == (
         "JPN", "PRK", "163", "hypothetical")
 

@@ -85,7 +85,8 @@ def test_the_leaders_are_the_parties_of_the_last_joint_act():
             "Taiwan was not on the agenda of the leaders’ October 30 meeting in South Korea.")
     later = {(source, target, code, day) for source, target, code, day, evidence in coded(text, "2025-11-25")
              if "leaders" in evidence}
-    assert later == {("CHN", "USA", "040", date(2025, 10, 30)), ("USA", "CHN", "040", date(2025, 10, 30))}
+    # In South Korea: CAMEO's meeting at a third location.
+    assert later == {("CHN", "USA", "044", date(2025, 10, 30)), ("USA", "CHN", "044", date(2025, 10, 30))}
 
 
 def test_they_is_the_coordinated_subject_of_the_governing_clause():

@@ -73,7 +73,7 @@ def test_a_participle_on_a_name_is_said_of_it():
 
 def test_their_encounter_is_the_subjects_own():
     text = "Donald Trump and Kim Jong Un cut short their summit in Hanoi on Thursday."
-    assert coded(text, "2019-02-28") == {("USA", "PRK", "040", "factual"), ("PRK", "USA", "040", "factual")}
+    assert coded(text, "2019-02-28") == {("USA", "PRK", "044", "factual"), ("PRK", "USA", "044", "factual")}
 
 
 def test_an_act_one_is_likened_to_is_not_asserted():
@@ -119,7 +119,8 @@ def test_both_governments_are_the_pair_that_just_acted_together_when_more_states
 def test_a_meal_that_sets_the_scene_of_a_joint_act_is_a_meeting_of_its_parties():
     text = "Over dinner in Buenos Aires on Saturday, Donald Trump and Xi Jinping agreed to hold off on new tariffs."
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2018-12-01")}
-    assert {("USA", "CHN", "040"), ("CHN", "USA", "040"), ("USA", "CHN", "030"), ("CHN", "USA", "030")} == events
+    # In Buenos Aires: a meeting at a third location (044).
+    assert {("USA", "CHN", "044"), ("CHN", "USA", "044"), ("USA", "CHN", "030"), ("CHN", "USA", "030")} == events
 
 
 def test_a_preposition_left_without_its_object_shares_the_next_verbs():
@@ -147,3 +148,11 @@ def test_its_in_what_is_criticised_is_not_the_critics_and_otherwise_the_main_sub
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
         "Russia on Friday vetoed a Security Council resolution deploring its invasion of Ukraine.", "2022-02-25")}
     assert {("RUS", "IGO", "129"), ("IGO", "RUS", "111"), ("RUS", "UKR", "192")} == events
+
+
+def test_a_meeting_in_a_third_country_is_a_meeting_at_a_third_location():
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "Donald Trump and Xi Jinping met in Busan, South Korea, on Thursday.", "2025-10-30")}
+    assert events == {("USA", "CHN", "044"), ("CHN", "USA", "044")}
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text("Xi met Putin in Moscow.", "2023-03-21")}
+    assert events == {("CHN", "RUS", "040"), ("RUS", "CHN", "040")}

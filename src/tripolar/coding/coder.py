@@ -70,6 +70,7 @@ MEETING_CODES = frozenset({"040", "041", "044", "045", "046"})
 # Links within one clause chain: a participial or coordinated clause, an apposition, an object.
 CLAUSE_CHAIN = frozenset({"advcl", "conj", "appos", "npadvmod", "dobj", "pobj", "prep", "acl", "xcomp"})
 HOST, VISIT = "043", "042"
+MEET, MEET_ELSEWHERE = "040", "044"
 EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap", "clash", "skirmish"})
 # Reactions to another's act: disapprove, reject.
 REACTION_ROOTS = frozenset({"11", "12"})
@@ -296,7 +297,12 @@ class Coder:
             # Whom a host receives makes the visit (CAMEO 042, the other side of 043): "Putin hosted Kim".
             coded += [(target, source, cameo(VISIT)) for source, target in pairs if target.depth == 0]
         seen = set()
+        venues = self._venues(trigger.token, scope) if code == MEET else set()
         for source, target, entry in coded:
+            if entry.code == MEET and venues - {source.actor.code, target.actor.code}:
+                # A meeting in a third country ("met in Geneva", "on the sidelines of APEC in South
+                # Korea") is CAMEO's meeting at a third location.
+                entry = cameo(MEET_ELSEWHERE)
             # "Donetsk and Luhansk", "Trump and Vance": two names of one actor are one event.
             dyad = (source.actor.code, source.actor.role, target.actor.code, target.actor.role, entry.code)
             if source.actor.code == target.actor.code or dyad in seen:
@@ -400,6 +406,19 @@ class Coder:
         own = {party.actor.code for party in sources}
         speakers = self.finder.parties(self.finder.source_heads(frame, False, scope), scope)
         return bool(own) and own <= {party.actor.code for party in speakers}
+
+    def _venues(self, trigger: Token, scope: Scope) -> set[str]:
+        """The countries of the places an encounter is said to be held in: "in/at" phrases on the
+        trigger or, for a verb, in its clause ("met in Busan, South Korea")."""
+        found = set()
+        for token in trigger.subtree if trigger.pos_ != "VERB" else trigger.children:
+            if token.dep_ == "prep" and token.lower_ in ("in", "at"):
+                for place in token.subtree:
+                    mention = scope.mentions.by_token.get(place.i)
+                    actor = self.actors.resolve(mention, scope.on) if mention is not None else None
+                    if actor is not None and actor.code in self.states:
+                        found.add(actor.code)
+        return found
 
     def _names_hostile_act(self, noun: Token) -> bool:
         """"the strike", "the expulsions", "the downing": a noun the dictionary codes as a hostile act,
