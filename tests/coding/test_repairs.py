@@ -34,3 +34,12 @@ def test_the_repaired_subject_does_the_act_and_the_fronted_phrases_names_do_not(
             "Francois Hollande, Vladimir Putin and Petro Poroshenko agreed on Thursday on a ceasefire package.")
     assert {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2015-02-12")} == {
         ("RUS", "UKR", "057"), ("UKR", "RUS", "057")}
+
+
+def test_names_after_a_fronted_participles_comma_are_the_subject_of_a_verb_without_one():
+    text = "Faced with U.S. containment, China and Russia will resolutely support each other."
+    assert {(e.source.code, e.target.code, e.cameo, e.modality) for e in code_text(text, "2018-06")} == {
+        ("CHN", "RUS", "051", "hypothetical"), ("RUS", "CHN", "051", "hypothetical")}
+    # Without that comma the names may end a clause of their own: left as parsed.
+    text = "Even if all parties reach a deal over Ukraine and Trump eases sanctions against Russia, little changes."
+    assert not {e for e in code_text(text, "2024-12") if e.modality == "factual" and e.cameo == "085"}

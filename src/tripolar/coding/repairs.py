@@ -13,11 +13,47 @@ from spacy.tokens import Span, Token
 FRONTING_PREPOSITIONS = frozenset({"after", "before", "following", "despite", "amid", "since", "during", "upon"})
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
 def repair(sentence: Span) -> None:
     """Repair the parse of ``sentence`` in place."""
     for token in sentence:
         if token.pos_ in ("VERB", "AUX"):
             _fronted_phrase_subject(token)
+            _swallowed_subject(token)
+
+
+def _swallowed_subject(verb: Token) -> None:
+    """"Faced with U.S. containment, China and Russia will support each other": a finite verb left
+    without a subject, right after names the parser coordinated with the fronted phrase before them.
+    The names from the comma that closes the phrase are its subject."""
+    if any(child.dep_ in SUBJECTS - {"csubj"} for child in verb.children):
+        return
+    finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(
+        child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children)
+    if not finite or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return
+    doc = verb.doc
+    position = verb.i - 1
+    while position >= 0 and doc[position].head == verb and doc[position].dep_ in ("aux", "advmod", "neg"):
+        position -= 1
+    if position < verb.sent.start:
+        return
+    last = doc[position]
+    if last.dep_ != "conj" or last.pos_ not in ("PROPN", "NOUN") or verb in last.subtree:
+        return
+    first = last
+    while first.head.dep_ == "conj" and not any(token.text == "," for token in doc[first.head.i:first.i]):
+        first = first.head
+    if doc[first.i - 1].text != ",":
+        # Without the comma that closes a fronted phrase the names may end a clause of their own
+        # ("if all parties reach a deal over Ukraine and Trump eases sanctions"): no repair.
+        return
+    csubject = next((child for child in verb.children if child.dep_ == "csubj"), None)
+    if csubject is not None:
+        csubject.dep_ = "advcl"  # "Faced with ...": a participle clause, not a subject
+    first.head, first.dep_ = verb, "nsubj"
 
 
 def _fronted_phrase_subject(verb: Token) -> None:
