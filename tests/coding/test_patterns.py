@@ -323,6 +323,8 @@ def test_a_force_verbs_subject_is_an_instrument_only_where_the_object_is_struck(
     ("Beijing believes it prevailed in the trade war.", {}),
     ("The broader dialogue between the US and China is seen as productive.", {}),
     ("The two countries resumed their dialogue on climate.", {"resumed": "046"}),
+    ("This term could bring disagreements between the United States and Taiwan.", {"disagreements": "110"}),
+    ("Amid disagreements between Washington and Seoul, the talks stalled.", {"talks": "046"}),
 ])
 def test_a_state_noun_is_an_event_only_where_a_verb_makes_it_happen(  # type: ignore[no-untyped-def]
         nlp, patterns: PatternSet, text: str, expected: dict[str, str]) -> None:

@@ -305,10 +305,13 @@ ASSESSING_VERBS = frozenset({"pose", "represent", "constitute"})
 # where it is the background ("amid the trade war", "prevailed in the trade war").
 # "Dialogue" likewise names a standing channel ("the broader dialogue between the US and China is seen as
 # important") more often than a meeting; one held, opened or resumed is an event.
-STATE_NOUNS = frozenset({"war", "dialogue"})
+# Disagreements and rifts too: "amid disagreements between Washington and Seoul" is background, "if
+# disagreements arise" or "could bring disagreements" tells of them.
+STATE_NOUNS = frozenset({"war", "dialogue", "disagreement", "rift", "friction", "spat", "quarrel"})
 OCCURRING_VERBS = frozenset({"start", "launch", "wage", "wag", "begin", "ignite", "spark", "trigger", "unleash",
                              "escalate", "declare", "fight", "risk", "threaten", "be", "break", "erupt", "intensify",
-                             "hold", "open", "resume", "conduct", "restart", "relaunch", "establish"})
+                             "hold", "open", "resume", "conduct", "restart", "relaunch", "establish", "arise",
+                             "emerge", "bring", "cause", "deepen", "develop", "provoke"})
 
 
 def _occurs(noun: Token) -> bool:
