@@ -329,3 +329,13 @@ def test_mention_is_a_frozen_record():
     mention = DateMention(0, 6, "May 29", date(2018, 5, 29), "day")
     with pytest.raises(AttributeError):
         mention.start = 1  # type: ignore[misc]
+
+
+def test_later_in_the_year_is_within_the_year_last_told_whose_year_is_settled():
+    assert found("He visited Moscow in March 2019 and returned later that year.", "2025-11-25") == [
+        ("March 2019", "2019-03"), ("later that year", "2019")]
+    assert found("Xi visited on June 3 and Putin came that same month.", "2025-11-25") == [
+        ("June 3", "2025-06-03"), ("that same month", "2025-06")]
+    # "in April" leaves its year open, so "next year" is what "the year" refers to.
+    assert found("It will come next year, with a visit in April and another later in the year.", "2025-11-25")[-1] == (
+        "later in the year", "2026")

@@ -60,3 +60,15 @@ def test_what_a_strategy_or_statement_says_its_maker_says():
     assert {event[:3] for event in coded(text, "2017-12-18")} == {("USA", "CHN", "111"), ("USA", "RUS", "111")}
     text = "Russia's foreign ministry issued a statement that condemned the US strikes."
     assert {event[:3] for event in coded(text, "2017-04-07")} == {("RUS", "USA", "111")}
+
+
+def test_who_leads_a_group_does_what_the_group_does():
+    text = "Western countries, led by the United States, announced sanctions against Russia."
+    assert {event[:3] for event in coded(text, "2014-03-17")} == {("WST", "RUS", "163"), ("USA", "RUS", "163")}
+
+
+def test_partners_named_in_a_with_phrase_share_a_hostile_act_and_weapons_do_not():
+    text = "Washington carried out precision strikes with the U.K. and France on Syrian military installations."
+    assert {event[:2] for event in coded(text, "2018-04-14")} == {("USA", "SYR"), ("GBR", "SYR"), ("FRA", "SYR")}
+    assert {event[:2] for event in coded("Russia attacked Ukraine with Iranian drones.", "2022-10-17")} == {
+        ("RUS", "UKR")}

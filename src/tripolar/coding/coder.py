@@ -267,6 +267,12 @@ class Coder:
                     stand_in = Mention(trigger.token.idx, trigger.token.idx + len(trigger.token.text),
                                        trigger.token.text, trigger.token.text)
                     sources = [Party(actor, stand_in, 1, "discourse") for actor in (act.source, act.target)]
+        if sources and targets and "prep:with" not in trigger.pattern.targets and target_slot != "prep:with" \
+                and trigger.pattern.root in HOSTILE_ROOTS:
+            # "Washington carried out strikes with the U.K. and France on Syria": partners in the act.
+            named = {party.actor.code for party in (*sources, *targets)}
+            sources = sources + [party for party in self.finder.co_doers(trigger.token, scope)
+                                 if party.actor.code not in named]
         pairs = list(product(sources, targets))
         mutual = False
         if found.each_other and not targets:

@@ -163,6 +163,8 @@ _ANCHORED = re.compile(
     r"\b(?i:(?P<n>" + _NUMBER + r")\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|before|after)"
     r"|the\s+(?P<next>next|following|previous|preceding)\s+(?P<next_unit>day|week|month|year)"
     r"|the\s+day\s+(?P<day_dir>before|after)"
+    r"|(?:later|earlier)\s+(?:in\s+)?(?:that|the)\s+(?:same\s+)?(?P<within>year|month)"
+    r"|(?:that|the)\s+same\s+(?P<same_unit>year|month)"
     r"|(?P<same>the\s+same\s+day|that\s+day))\b"
 )
 
@@ -559,6 +561,23 @@ def _unit_shift(anchor: date, precision: DatePrecision, unit: str, amount: int,
 
 def _on_anchored(match: re.Match[str], context: _Context) -> DateMention | None:
     groups = match.groupdict()
+    unit_of_anchor = groups["within"] or groups["same_unit"]
+    if unit_of_anchor:
+        # "later in the year", "that same month": within the year or month of the date told last. One
+        # whose year the text leaves open ("in April") takes the reading in the year told before it
+        # ("next year ... in April ... later in the year").
+        anchor = _anchor_for(match, context, "later")
+        if anchor is None:
+            return None
+        last = context.resolved[-1] if context.resolved else None
+        if last is not None and last.ambiguous:
+            years = {mention.date.year for mention in context.resolved[:-1] if not mention.ambiguous}
+            reading = next((reading for reading in (last.reading("future"), last.reading("past"))
+                            if reading.date.year in years), None)
+            if reading is not None:
+                anchor = (reading.date, reading.precision)
+        precision: DatePrecision = _coarser(anchor[1], "year" if unit_of_anchor.lower() == "year" else "month")
+        return _mention(match, context, _first_day(anchor[0], precision), precision, "anchored")
     if groups["n"]:
         amount, unit, direction = _count(groups["n"]), groups["unit"].lower(), groups["dir"].lower()
     elif groups["next"]:

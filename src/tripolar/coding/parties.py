@@ -152,6 +152,7 @@ class PartyFinder:
                 if actor is not None:
                     parties.append(Party(actor, slotted.mention, slotted.depth))
                     parties.extend(self._coordinated(slotted, scope))
+                    parties.extend(self._leaders(head, scope))
                     break  # the phrase's nearest actor names it
             else:
                 parties.extend(self._pair(head, scope) or self._administration(head, scope))
@@ -159,6 +160,27 @@ class PartyFinder:
         for party in parties:
             unique.setdefault((party.mention.start, party.actor.code, party.actor.role), party)
         return list(unique.values())
+
+    def _leaders(self, head: Token, scope: Scope) -> list[Party]:
+        """Who leads what a phrase names does what it does: "Western countries, *led by the United
+        States*, announced sanctions"."""
+        leaders = [agent for clause in head.children
+                   if clause.dep_ == "acl" and clause.lemma_.lower() in ("lead", "head")
+                   for preposition in clause.children if preposition.dep_ == "agent"
+                   for agent in preposition.children if agent.dep_ == "pobj"]
+        return self.parties(leaders, scope) if leaders else []
+
+    def co_doers(self, trigger: Token, scope: Scope) -> list[Party]:
+        """Actors an act is done together with: "carried out strikes *with the U.K. and France*" (a
+        name heading the "with" phrase; "with Iranian drones" names an instrument, not a partner)."""
+        phrases = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+        heads = [noun for phrase in phrases for preposition in phrase.children
+                 if preposition.dep_ == "prep" and preposition.lower_ == "with"
+                 for noun in preposition.children if noun.dep_ == "pobj"]
+        # A state or body by name; "Iranian drones" (a country's adjective and a noun) may be a weapon.
+        named = [head for head in heads if any(slotted.depth == 0 and slotted.mention.country is None
+                                               for slotted in scope.mentions.in_phrase(head))]
+        return self.parties(named, scope) if named else []
 
     def _coordinated(self, slotted: Slotted, scope: Scope) -> list[Party]:
         """The actors coordinated with a name inside a phrase: "the leaders of China *and Russia*"
