@@ -281,6 +281,7 @@ CASES = [
     ("Russian and Ukrainian forces clashed near Bakhmut.", "clashed", "190"),
     ("The US carried out drone strikes on militants in Yemen.", "strikes", "1952"),
     ("Chinese troops took part in the drills alongside Russian forces.", "took", "062"),
+    ("China and the US had fought shoulder to shoulder against fascism.", "fought", "062"),
     ("Putin and Xi launched the Power of Siberia pipeline by video link.", "launched", "061"),
     ("Over dinner in Buenos Aires, Trump and Xi agreed to a truce.", "dinner", "040"),
     # 20 mass violence
