@@ -156,3 +156,13 @@ def test_a_meeting_in_a_third_country_is_a_meeting_at_a_third_location():
     assert events == {("USA", "CHN", "044"), ("CHN", "USA", "044")}
     events = {(e.source.code, e.target.code, e.cameo) for e in code_text("Xi met Putin in Moscow.", "2023-03-21")}
     assert events == {("CHN", "RUS", "040"), ("RUS", "CHN", "040")}
+
+
+def test_a_two_sided_encounter_is_with_whom_the_doer_addresses_in_it_and_a_summit_is_not():
+    text = ("During a meeting in Beijing in September, Chinese officials expressed serious concerns regarding "
+            "U.S. tariffs.")
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(text, "2024-11-10")}
+    assert {("CHN", "USA", "040"), ("USA", "CHN", "040"), ("CHN", "USA", "012")} == events
+    events = {(e.source.code, e.target.code, e.cameo) for e in code_text(
+        "At the G20 summit, Biden criticized Putin.", "2022-11-15")}
+    assert ("USA", "RUS", "040") not in events

@@ -71,6 +71,8 @@ MEETING_CODES = frozenset({"040", "041", "044", "045", "046"})
 CLAUSE_CHAIN = frozenset({"advcl", "conj", "appos", "npadvmod", "dobj", "pobj", "prep", "acl", "xcomp"})
 HOST, VISIT = "043", "042"
 MEET, MEET_ELSEWHERE = "040", "044"
+# Encounters of two sides, unlike summits and forums, which gather many.
+TWO_SIDED_ENCOUNTERS = frozenset({"meeting", "talk", "call", "conversation", "dinner", "lunch", "breakfast"})
 EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap", "clash", "skirmish"})
 # Reactions to another's act: disapprove, reject.
 REACTION_ROOTS = frozenset({"11", "12"})
@@ -259,14 +261,14 @@ class Coder:
             # "Xi called Trump on Monday. The conversation covered trade.": the same two talked. (A
             # summit merely planned and mentioned again is no new event.)
             sources = self.finder.encounter_referred_to(trigger.token, scope)
-            if not sources and discourse is not None:
-                # "X traded rebukes with Y at the start of the talks": the talks were theirs.
-                scene = setting_verb(trigger.token)
-                act = discourse.mutual_act_of(scene.i) if scene is not None else None
-                if act is not None:
-                    stand_in = Mention(trigger.token.idx, trigger.token.idx + len(trigger.token.text),
-                                       trigger.token.text, trigger.token.text)
-                    sources = [Party(actor, stand_in, 1, "discourse") for actor in (act.source, act.target)]
+        if not targets and noun and trigger.pattern.cameo in MEETING_CODES and reading.modality == "factual" \
+                and discourse is not None:
+            # "X traded rebukes with Y at the start of the talks", "During a meeting, Chinese officials
+            # expressed concerns regarding U.S. tariffs": the encounter was theirs.
+            scene_parties = self._scene_parties(trigger.token, discourse)
+            own = {party.actor.code for party in sources}
+            if scene_parties and own <= {party.actor.code for party in scene_parties}:
+                sources = scene_parties
         if sources and targets and "prep:with" not in trigger.pattern.targets and target_slot != "prep:with" \
                 and trigger.pattern.root in HOSTILE_ROOTS:
             # "Washington carried out strikes with the U.K. and France on Syria": partners in the act.
@@ -412,6 +414,20 @@ class Coder:
         own = {party.actor.code for party in sources}
         speakers = self.finder.parties(self.finder.source_heads(frame, False, scope), scope)
         return bool(own) and own <= {party.actor.code for party in speakers}
+
+    @staticmethod
+    def _scene_parties(noun: Token, discourse: Discourse) -> list[Party]:
+        """The two parties of the act an encounter noun sets the scene of: a mutual act, or for a
+        two-sided encounter ("during a meeting", "in a call") also a directed one; a summit or forum
+        may gather others."""
+        scene = setting_verb(noun)
+        if scene is None:
+            return []
+        act = discourse.mutual_act_of(scene.i, directed=noun.lemma_.lower() in TWO_SIDED_ENCOUNTERS)
+        if act is None:
+            return []
+        stand_in = Mention(noun.idx, noun.idx + len(noun.text), noun.text, noun.text)
+        return [Party(actor, stand_in, 1, "discourse") for actor in (act.source, act.target)]
 
     def _venues(self, trigger: Token, scope: Scope) -> set[str]:
         """The countries of the places an encounter is said to be held in: "in/at" phrases on the

@@ -101,12 +101,13 @@ class Discourse:
         """An act of the current sentence, for the phrases after it that refer back to it."""
         self.pending_acts.append(act)
 
-    def mutual_act_of(self, token: int) -> Act | None:
+    def mutual_act_of(self, token: int, directed: bool = False) -> Act | None:
         """The act of this sentence's trigger at ``token`` when it was coded both ways between one pair
-        ("traded rebukes with", "met")."""
+        ("traded rebukes with", "met"); with ``directed``, also when it was coded one way only ("told
+        Biden", "expressed concerns regarding U.S. tariffs")."""
         acts = [act for act in self.pending_acts if act.token == token]
         pairs = {(act.source.code, act.target.code) for act in acts}
-        if len({frozenset(pair) for pair in pairs}) == 1 and len(pairs) == 2:
+        if len({frozenset(pair) for pair in pairs}) == 1 and (len(pairs) == 2 or directed):
             return acts[0]
         return None
 
