@@ -152,6 +152,7 @@ HYPOTHETICAL = [
     Case("Washington's plan to impose tariffs alarmed Beijing.", "impose", "hypothetical"),
     Case("Talks between Moscow and Kyiv might resume next week.", "Talks", "hypothetical", has_date=True),
     Case("Biden traveled to Kyiv to meet Zelensky.", "meet", "hypothetical"),  # a purpose, not an outcome
+    Case("That does not mean that China won't develop relations with Russia.", "develop", "hypothetical"),
     Case("Russia moved troops to the border on Monday to threaten Ukraine.", "threaten", "hypothetical"),
     Case("Moscow hopes that Washington will lift sanctions.", "lift", "hypothetical", "Moscow"),
     # An undated "will" that nobody announced is a forecast.

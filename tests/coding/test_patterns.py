@@ -282,6 +282,8 @@ CASES = [
     ("The US carried out drone strikes on militants in Yemen.", "strikes", "1952"),
     ("Chinese troops took part in the drills alongside Russian forces.", "took", "062"),
     ("China and the US had fought shoulder to shoulder against fascism.", "fought", "062"),
+    ("China will not formally ally itself with Russia.", "ally", "057"),
+    ("China will develop strategic relations with Russia.", "develop", "050"),
     ("Putin and Xi launched the Power of Siberia pipeline by video link.", "launched", "061"),
     ("Over dinner in Buenos Aires, Trump and Xi agreed to a truce.", "dinner", "040"),
     # 20 mass violence

@@ -179,6 +179,8 @@ HEDGING_VERBS = frozenset({
 })
 HEDGING_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "conceivable", "expected", "uncertain",
                                 "unclear", "doubtful", "plausible"})
+# Verbs of implication: "X does not mean that Y" neither asserts nor denies Y.
+IMPLYING_VERBS = frozenset({"mean", "imply", "guarantee", "entail", "signify", "follow"})
 COMPARING_ADJECTIVES = frozenset({"akin", "tantamount", "equivalent", "comparable", "analogous", "similar"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect"})
 RESTRAINING_VERBS = frozenset({"refrain", "abstain", "desist", "stop", "bar", "ban", "prevent", "block", "prohibit",
@@ -466,6 +468,10 @@ def _step_from_content_clause(verb: Token, scope: _Scope) -> _Step:
         return _MAIN_CLAUSE_END
     if COMPLEMENT_FRAMES.get(lemma) == "hypothetical":  # "it is expected that ..."
         scope.add("hypothetical", verb.text)
+        return _MAIN_CLAUSE_END
+    if lemma in IMPLYING_VERBS and _negation_of(verb) is not None:
+        # "does not mean that China won't develop relations": the content is left open, either way.
+        scope.add("hypothetical", f"not {verb.text}")
         return _MAIN_CLAUSE_END
     return _ISLAND
 
