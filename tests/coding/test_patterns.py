@@ -284,6 +284,8 @@ CASES = [
     ("China and the US had fought shoulder to shoulder against fascism.", "fought", "062"),
     ("China will not formally ally itself with Russia.", "ally", "057"),
     ("China will develop strategic relations with Russia.", "develop", "050"),
+    ("Xi and Putin hailed their close friendship.", "hailed", "051"),
+    ("China has emphasized the importance of South Korea-China relations.", "emphasized", "030"),
     ("Putin and Xi launched the Power of Siberia pipeline by video link.", "launched", "061"),
     ("Over dinner in Buenos Aires, Trump and Xi agreed to a truce.", "dinner", "040"),
     # 20 mass violence
