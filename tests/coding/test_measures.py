@@ -95,3 +95,8 @@ def test_a_cut_in_someones_aid_is_theirs_and_an_act_on_someones_people_is_not():
         ("USA", "RUS", "161", "factual")}
     # Support whose owner the knowledge base does not know is nobody's, not the subject's.
     assert coded("Putin hopes for a significant decrease in Western support for Kyiv.", "2024-12-10") == set()
+
+
+def test_disrupting_a_relationship_with_a_state_targets_that_state():
+    text = "Biden spoke on Monday. The administration will not disrupt the U.S. relationship with China."
+    assert ("USA", "CHN", "160", "negated") in coded(text, "2024-12-10")

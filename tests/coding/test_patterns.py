@@ -286,6 +286,8 @@ CASES = [
     ("China will develop strategic relations with Russia.", "develop", "050"),
     ("Xi and Putin hailed their close friendship.", "hailed", "051"),
     ("China has emphasized the importance of South Korea-China relations.", "emphasized", "030"),
+    ("The administration has finally given Kyiv permission to use long-range weapons.", "given", "081"),
+    ("The spat strained relations between Tokyo and Seoul.", "strained", "160"),
     ("Putin and Xi launched the Power of Siberia pipeline by video link.", "launched", "061"),
     ("Over dinner in Buenos Aires, Trump and Xi agreed to a truce.", "dinner", "040"),
     # 20 mass violence
