@@ -72,3 +72,8 @@ def test_partners_named_in_a_with_phrase_share_a_hostile_act_and_weapons_do_not(
     assert {event[:2] for event in coded(text, "2018-04-14")} == {("USA", "SYR"), ("GBR", "SYR"), ("FRA", "SYR")}
     assert {event[:2] for event in coded("Russia attacked Ukraine with Iranian drones.", "2022-10-17")} == {
         ("RUS", "UKR")}
+
+
+def test_a_states_act_on_him_is_on_the_foreign_person_named_not_its_own_leader():
+    text = "Xi Jinping called Donald Trump, and China is set to pressure him on Taiwan."
+    assert ("CHN", "USA", "100") in {event[:3] for event in coded(text, "2025-11-25")}

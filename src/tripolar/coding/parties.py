@@ -345,6 +345,14 @@ class PartyFinder:
                 return next(iter(subjects.values()))
         if len(named) > 1 and pronoun.dep_ == "poss" and not person:
             named = self._possessor(pronoun, named, scope)
+        if len(named) > 1 and person and pronoun.dep_ in ("dobj", "dative", "pobj"):
+            # "China ... is set to pressure *him*": whom a state's act is done to is not its own leader.
+            verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+            own = {party.actor.code for party in self.parties(subject_heads(verb), scope)} if verb.pos_ in (
+                "VERB", "AUX") else set()
+            foreign = {key: party for key, party in named.items() if party.actor.code not in own}
+            if own and len(foreign) == 1:
+                named = foreign
         if not named and pronoun.dep_ in ("nsubj", "nsubjpass") and scope.discourse is not None:
             # No antecedent in the sentence: the one person (or state) the sentence before named.
             actor = scope.discourse.single(person)
