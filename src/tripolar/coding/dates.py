@@ -40,7 +40,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from tripolar.coding.modality import REPORTING_VERBS
-from tripolar.coding.roles import INSTRUMENT_NOUNS, is_measure_clause
+from tripolar.coding.roles import instrument_maker, is_measure_clause
 from tripolar.model import DatePrecision
 
 if TYPE_CHECKING:
@@ -746,7 +746,7 @@ def _path(trigger: Token, other: Token) -> tuple[int, int]:
     # "On November 19 Russia published a doctrine that paves the way for strikes": what a law or
     # doctrine does, it does from the day it is made.
     boundaries -= sum(1 for token in up_from_trigger[:meeting]
-                      if token.dep_ == "relcl" and _made_instrument(token.head))
+                      if token.dep_ == "relcl" and instrument_maker(token.head) is not None)
     # A participle describing the subject dates the subject: in "the measures, unveiled on December 2,
     # were countered with a ban" December 2 dates the measures, not the ban. After the verb small
     # parsers hang adverbials on the nearest noun ("impose tariffs on goods imported from China after
@@ -835,10 +835,6 @@ def is_ongoing(trigger: Token) -> bool:
         return not auxiliaries and verb.lemma_ not in ("be", "have")
     return False
 
-
-def _made_instrument(noun: Token) -> bool:
-    """"a doctrine" in "published a doctrine that ...": a law, package or doctrine a verb makes."""
-    return noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
 
 
 def in_past_clause(trigger: Token) -> bool:

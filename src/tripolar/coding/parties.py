@@ -25,12 +25,12 @@ from tripolar.coding.discourse import (
 )
 from tripolar.coding.mentions import ActorMatcher, Mention
 from tripolar.coding.roles import (
-    INSTRUMENT_NOUNS,
     SUBJECT_SHARING,
     MentionIndex,
     Slotted,
     agent_heads,
     conjuncts,
+    instrument_maker,
     is_passive,
     misparsed_subjects,
     noun_source_heads,
@@ -298,11 +298,10 @@ class PartyFinder:
             if clause.dep_ != "relcl" or clause.head is clause:
                 return None
             named = self._named(clause.head, scope)
-            instrument = clause.head
-            if named is None and instrument.lemma_.lower() in INSTRUMENT_NOUNS and instrument.dep_ in (
-                    "dobj", "nsubjpass") and instrument.head.pos_ in ("VERB", "AUX"):
+            maker = instrument_maker(clause.head)
+            if named is None and maker is not None:
                 # A law or package acts for whoever makes it: "signed a package that provides aid to Kyiv".
-                makers = self.parties(subject_heads(instrument.head), scope)
+                makers = self.parties(subject_heads(maker), scope)
                 return makers[0] if len(makers) == 1 else None
             return named
         if lowered not in PERSONAL_PRONOUNS and lowered not in FIRST_PERSON:

@@ -179,6 +179,15 @@ INSTRUMENT_NOUNS = frozenset({"legislation", "law", "bill", "measure", "policy",
                               "declaration"})
 
 
+def instrument_maker(noun: Token) -> Token | None:
+    """The verb that makes a law, package or statement ("*signed* a package that ...", "*published*
+    a doctrine that ..."), whose subject the instrument acts for; None for any other noun."""
+    if noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ in ("dobj", "nsubjpass") \
+            and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """The subject phrase heads of a verb, inherited through xcomp/conj chains when it has none."""
     token: Token | None = verb
@@ -199,11 +208,10 @@ def subject_heads(verb: Token) -> list[Token]:
             return conjuncts(donor)
         if donor is None and _is_infinitive(token) and token.dep_ in ("acl", "relcl") and token.head.pos_ in (
                 "NOUN", "PROPN"):
-            instrument = token.head
-            if instrument.lemma_.lower() in INSTRUMENT_NOUNS and instrument.dep_ in ("dobj", "nsubjpass") \
-                    and instrument.head.pos_ in ("VERB", "AUX"):
+            maker = instrument_maker(token.head)
+            if maker is not None:
                 # A law or measure acts for whoever makes it: "enact legislation to revoke China's status".
-                token = instrument.head
+                token = maker
                 continue
             # With no owner, the noun itself does it: "the highest-ranking American official to visit Taiwan".
             return conjuncts(token.head)
