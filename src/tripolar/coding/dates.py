@@ -817,14 +817,19 @@ def _is_future(trigger: Token) -> bool:
     return False
 
 
-def is_ongoing(trigger: Token) -> bool:
-    """Whether the trigger's clause tells an act under way rather than done on a day: a progressive
-    ("is retaliating", "was linking") or a present tense ("as China engages in coercion"). A noun
-    takes the tense of the verb it hangs from."""
+def _clause_verb(trigger: Token) -> Token | None:
+    """The verb whose tense the trigger's act takes: the trigger, or for a noun the verb it hangs from."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def is_ongoing(trigger: Token) -> bool:
+    """Whether the trigger's clause tells an act under way rather than done on a day: a progressive
+    ("is retaliating", "was linking") or a present tense ("as China engages in coercion")."""
+    verb = _clause_verb(trigger)
+    if verb is None:
         return False
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return False  # reported speech shifts tenses: "announced that they were extending the treaty"
@@ -836,11 +841,7 @@ def is_ongoing(trigger: Token) -> bool:
     return False
 
 
-
 def in_past_clause(trigger: Token) -> bool:
-    """Whether the trigger's clause is in a past tense ("followed negotiations", "met"); a noun takes
-    the tense of the verb it hangs from."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.pos_ in ("VERB", "AUX") and _is_past(verb)
+    """Whether the trigger's clause is in a past tense ("followed negotiations", "met")."""
+    verb = _clause_verb(trigger)
+    return verb is not None and _is_past(verb)

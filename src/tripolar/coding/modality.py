@@ -489,12 +489,12 @@ def _step_from_adverbial_clause(clause: Token, governor: Token, scope: _Scope) -
         return _ISLAND  # already hypothetical; the main clause adds nothing
     mark = next((child.lower_ for child in clause.children if child.dep_ == "mark"), "")
     has_subject = any(child.dep_ in SUBJECTS for child in clause.children)
-    infinitive = any(child.lower_ == "to" and child.dep_ == "aux" for child in clause.children)
-    if not has_subject and not mark and infinitive and _takes_infinitive(governor):
+    infinitive = _is_infinitive_clause(clause)
+    if not mark and infinitive and _takes_infinitive(governor):
         # The complement the parser took for a purpose clause past an adverbial: "moved on Friday to block".
         _read_complement_frame(governor, clause, scope)
         return _Step(governor)
-    if not has_subject and not mark and infinitive:
+    if not mark and infinitive:
         # A purpose clause ("travelled to Kyiv to meet Zelensky") states an aim, not an outcome.
         order = next((child for child in clause.children if child.lower_ == "order" and child.dep_ != "dobj"), None)
         scope.add("hypothetical", "in order to" if order is not None else "to")

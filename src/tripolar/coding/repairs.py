@@ -11,9 +11,8 @@ from spacy.tokens import Span, Token
 # Prepositions that open a phrase set before the clause ("After talks in Geneva, the US and China
 # agreed"), which the small parser sometimes reads as a subordinating conjunction.
 FRONTING_PREPOSITIONS = frozenset({"after", "before", "following", "despite", "amid", "since", "during", "upon"})
-
-
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# A verb with one of these has a subject of its own (a clausal subject may be a fronted participle).
+OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def repair(sentence: Span) -> None:
@@ -28,7 +27,7 @@ def _swallowed_subject(verb: Token) -> None:
     """"Faced with U.S. containment, China and Russia will support each other": a finite verb left
     without a subject, right after names the parser coordinated with the fronted phrase before them.
     The names from the comma that closes the phrase are its subject."""
-    if any(child.dep_ in SUBJECTS - {"csubj"} for child in verb.children):
+    if any(child.dep_ in OWN_SUBJECTS for child in verb.children):
         return
     finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(
         child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children)
