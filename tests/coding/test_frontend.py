@@ -42,3 +42,26 @@ def test_two_processes_code_what_one_codes(monkeypatch):
     # The workers' counts come back to the coder that forked them.
     assert {key: one.counts[key] for key in ("documents", "sentences", "parsed")} == {
         key: two.counts[key] for key in ("documents", "sentences", "parsed")} and one.counts["parsed"] > 100
+
+
+
+@pytest.mark.slow
+def test_workers_stay_up_between_batches_until_closed(monkeypatch):
+    monkeypatch.setattr(frontend, "MIN_CHARS_PER_PROCESS", 1_000)
+    batch = [entry.document for entry in load_sample()][:40]
+    with Coder(processes=2) as coder:
+        first = [event.id for _, _, events in coder.code(batch) for event in events]
+        workers = coder.workers.processes()
+        second = [event.id for _, _, events in coder.code(batch) for event in events]
+        assert len(workers) == 2 and coder.workers.processes() == workers
+        assert first == second and len(first) > 20
+        # A batch left half-read stops the workers rather than leave them busy with chunks nobody reads.
+        half_read = coder.code(batch)
+        next(half_read)
+        half_read.close()
+        assert not any(process.is_alive() for process in workers)
+        coder.code(batch).close()  # never started: nothing to stop
+        third = [event.id for _, _, events in coder.code(batch) for event in events]
+        restarted = coder.workers.processes()
+        assert third == first and len(restarted) == 2
+    assert not any(process.is_alive() for process in restarted)

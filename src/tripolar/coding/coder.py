@@ -38,7 +38,7 @@ from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
 from tripolar.coding.modality import read_modality
 from tripolar.coding.nlp import load_pipeline
-from tripolar.coding.parallel import code_in_processes
+from tripolar.coding.parallel import WorkerPool, code_in_processes
 from tripolar.coding.parties import HOSTILE_ROOTS, PERSONAL_PRONOUNS, Party, PartyFinder, Scope
 from tripolar.coding.patterns import PatternSet, Trigger, load_patterns
 from tripolar.coding.prefilter import Prefilter, TriggerWords
@@ -93,8 +93,19 @@ class Coder:
         # Documents, sentences and parsed sentences coded so far, and calls of code() (how many parsed
         # in several processes): benchmarks and reports read it.
         self.counts: Counter[str] = Counter()
+        self.workers = WorkerPool()
         # Set to a list to collect each event with the cues its confidence was read from (calibration).
         self.cue_log: list[tuple[Event, Cues]] | None = None
+
+    def close(self) -> None:
+        """Stop the worker processes, if any are up (they are also stopped when the coder is collected)."""
+        self.workers.close()
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def code(self, documents: Iterable[Document], batch_size: int = 128, *,
              rejects: list[Reject] | None = None) -> Iterator[Coded]:
