@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from tripolar.coding.dates import DateMention, date_for_trigger, find_dates
+from tripolar.coding.dates import DateMention, find_dates
+from tripolar.coding.event_dates import date_for_trigger
 from tripolar.errors import TripolarError
 from tripolar.model import format_partial_date, parse_partial_date
 

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from tripolar import __version__
 from tripolar.coding.confidence import Cues, calibration
-from tripolar.coding.dates import DateMention, date_for_trigger, find_dates, in_past_clause, is_ongoing
+from tripolar.coding.dates import DateMention, find_dates
 from tripolar.coding.discourse import (
     ENCOUNTER_WORDS,
     GOVERNMENT_WORDS,
@@ -33,6 +33,7 @@ from tripolar.coding.discourse import (
     participants,
     points_back,
 )
+from tripolar.coding.event_dates import date_for_trigger, in_past_clause, is_ongoing
 from tripolar.coding.frontend import DocumentJob, process_count
 from tripolar.coding.issues import issue_tags
 from tripolar.coding.mentions import ActorMatcher, Mention, actor_matcher
