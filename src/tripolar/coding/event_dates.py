@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tripolar.coding.dates import DateMention
-from tripolar.coding.modality import REPORTING_VERBS
+from tripolar.coding.modality_cues import REPORTING_VERBS
 from tripolar.coding.roles import instrument_maker, is_measure_clause
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from tripolar.coding.mentions import Mention
-from tripolar.coding.modality import RESTRAINING_VERBS
+from tripolar.coding.modality_cues import RESTRAINING_VERBS
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from tripolar.coding.modality import RESTRAINING_VERBS
+from tripolar.coding.modality_cues import RESTRAINING_VERBS
 from tripolar.coding.parties import HOSTILE_ROOTS, Party, PartyFinder, Scope, reciprocal
 from tripolar.coding.patterns import PatternSet, Trigger
 from tripolar.coding.roles import (
