@@ -6,6 +6,7 @@
     ├── DataError         a packaged data file is malformed (a bug in tripolar's data)
     ├── StoreError        the database cannot be opened, migrated or written
     ├── ExportError       an export or import directory is unusable
+    ├── AnalysisError     the data cannot support the analysis asked for (too few periods, no variation)
     └── ClusterError      the Dask cluster cannot be reached or its shards cannot be read
 
 Messages are sentences a user can act on; the CLI prints them without a traceback.
@@ -76,6 +77,10 @@ class StoreError(TripolarError):
 
 class ExportError(TripolarError):
     """An export or import directory is missing, incomplete or from another schema."""
+
+
+class AnalysisError(TripolarError):
+    """The series cannot support the analysis asked for: says what it needs and what it has."""
 
 
 class ClusterError(TripolarError):
