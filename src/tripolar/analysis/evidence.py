@@ -6,6 +6,7 @@ Every figure in a report links back to these, so that a reader can check a readi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -42,13 +43,10 @@ class EvidenceItem:
         return record
 
 
-def events_behind(store: Any, selection: EventFilter, *, source: str | None = None, target: str | None = None,
-                  start: date | None = None, end: date | None = None, cameo_prefixes: tuple[str, ...] = (),
-                  issue: str | None = None, quads: tuple[int, ...] = (), limit: int | None = DEFAULT_LIMIT,
-                  order: str = "intensity") -> list[EvidenceItem]:
-    """The events of ``selection`` from ``source`` to ``target`` (either direction when only the pair
-    matters: give neither and the selection's actors bound them), most intense first (``order=
-    "intensity"``, by |Goldstein|) or in time order (``order="date"``)."""
+def event_conditions(selection: EventFilter, *, source: str | None = None, target: str | None = None,
+                     start: date | None = None, end: date | None = None, cameo_prefixes: Sequence[str] = (),
+                     issue: str | None = None, quads: Sequence[int] = ()) -> tuple[str, list[Any]]:
+    """SQL conditions on ``events e`` for the selection narrowed by direction, days, code, issue and quad."""
     where, parameters = selection.where("e")
     conditions = [where]
     for column, value in (("e.source_code", source), ("e.target_code", target)):
@@ -70,8 +68,29 @@ def events_behind(store: Any, selection: EventFilter, *, source: str | None = No
     if cameo_prefixes:
         conditions.append("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in cameo_prefixes) + ")")
         parameters.extend(cameo_prefixes)
-    ordering = "abs(coalesce(goldstein, 0)) DESC, date, event_id" if order == "intensity" else "date, event_id"
-    sql = f"""
+    return " AND ".join(conditions), parameters
+
+
+def events_behind(store: Any, selection: EventFilter, *, limit: int | None = DEFAULT_LIMIT, order: str = "intensity",
+                  **narrowing: Any) -> list[EvidenceItem]:
+    """The events of ``selection`` narrowed as :func:`event_conditions` allows (``source``, ``target``,
+    ``start``, ``end``, ``cameo_prefixes``, ``issue``, ``quads``), most intense first (``order=
+    "intensity"``, by |Goldstein|) or in time order (``order="date"``)."""
+    where, parameters = event_conditions(selection, **narrowing)
+    ordering = "abs(coalesce(e.goldstein, 0)) DESC, e.date, e.event_id" if order == "intensity" else \
+        "e.date, e.event_id"
+    # The events are chosen (and limited) first; only those are joined to their reports and sentences.
+    ids = [row[0] for row in store.con.execute(
+        f"SELECT e.event_id FROM events e WHERE {where} ORDER BY {ordering} "
+        f"{'LIMIT ' + str(int(limit)) if limit is not None else ''}", parameters).fetchall()]
+    return evidence_items(store, ids)
+
+
+def evidence_items(store: Any, ids: Sequence[str]) -> list[EvidenceItem]:
+    """The events ``ids`` (in that order) with the first report of each: its span, sentence and document."""
+    if not ids:
+        return []
+    rows = store.con.execute("""
         SELECT e.event_id, e.date, e.date_precision, e.source_code, e.target_code, e.cameo, e.quad, e.goldstein,
                e.modality, count(r.report_id) AS reports,
                arg_min(r.origin, r.report_id) AS origin,
@@ -81,20 +100,18 @@ def events_behind(store: Any, selection: EventFilter, *, source: str | None = No
                arg_min(s.text, r.report_id) AS sentence
         FROM events e JOIN event_reports r ON r.event_id = e.event_id
         LEFT JOIN sentences s ON s.document_id = r.document_id AND s.sentence_index = r.sentence_index
-        WHERE {' AND '.join(conditions)}
+        WHERE e.event_id IN ?
         GROUP BY e.event_id, e.date, e.date_precision, e.source_code, e.target_code, e.cameo, e.quad, e.goldstein,
-                 e.modality
-        ORDER BY {ordering} {'LIMIT ' + str(int(limit)) if limit is not None else ''}"""
-    rows = store.con.execute(sql, parameters).fetchall()
+                 e.modality""", [list(ids)]).fetchall()
     documents = _documents(store, {row[12] for row in rows if row[12]})
-    items = []
+    by_id = {}
     for (event_id, day, precision, source_code, target_code, cameo, quad, goldstein, modality, reports, origin,
          evidence, document_id, origin_url, sentence) in rows:
         title, url = documents.get(document_id, (None, None))
-        items.append(EvidenceItem(event_id, day, precision, source_code, target_code, cameo, quad, goldstein,
-                                  modality, int(reports), origin or "", evidence, sentence or evidence, document_id,
-                                  title, url or origin_url or None))
-    return items
+        by_id[event_id] = EvidenceItem(event_id, day, precision, source_code, target_code, cameo, quad, goldstein,
+                                       modality, int(reports), origin or "", evidence, sentence or evidence,
+                                       document_id, title, url or origin_url or None)
+    return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
 def _documents(store: Any, ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -103,3 +120,35 @@ def _documents(store: Any, ids: set[str]) -> dict[str, tuple[str | None, str | N
     rows = store.con.execute("SELECT document_id, title, coalesce(nullif(url, ''), nullif(source, '')) FROM documents "
                              "WHERE document_id IN ?", [sorted(ids)]).fetchall()
     return {document_id: (title, url) for document_id, title, url in rows}
+
+
+def events_by_period(store: Any, selection: EventFilter, period: str, limit: int) -> dict[str, dict[str, list[dict]]]:
+    """For every directed dyad and period (labelled as the series are), its ``limit`` most intense events
+    with their sentences: ``{"USA->CHN": {"2020-01": [event, ...]}}``. One query, whatever the span."""
+    from tripolar.analysis.series import PERIOD_PRECISIONS, period_label
+
+    where, parameters = selection.where("e")
+    sql = f"""
+        WITH chosen AS (
+            SELECT e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.goldstein,
+                   date_trunc('{period}', e.date)::DATE AS start,
+                   row_number() OVER (PARTITION BY e.source_code, e.target_code, date_trunc('{period}', e.date)
+                                      ORDER BY abs(coalesce(e.goldstein, 0)) DESC, e.event_id) AS rank
+            FROM events e WHERE {where} AND e.date IS NOT NULL AND e.date_precision IN ?)
+        SELECT c.start, c.source_code, c.target_code, c.date, c.cameo, c.goldstein, count(r.report_id),
+               arg_min(coalesce(s.text, r.evidence_text, ''), r.report_id), arg_min(d.title, r.report_id),
+               arg_min(coalesce(nullif(d.url, ''), nullif(d.source, ''), r.origin_url), r.report_id),
+               arg_min(r.origin, r.report_id)
+        FROM chosen c JOIN event_reports r ON r.event_id = c.event_id
+        LEFT JOIN sentences s ON s.document_id = r.document_id AND s.sentence_index = r.sentence_index
+        LEFT JOIN documents d ON d.document_id = r.document_id
+        WHERE c.rank <= {int(limit)}
+        GROUP BY c.start, c.source_code, c.target_code, c.date, c.cameo, c.goldstein, c.event_id, c.rank
+        ORDER BY c.start, c.source_code, c.target_code, c.rank"""
+    found: dict[str, dict[str, list[dict]]] = {}
+    for start, source, target, day, cameo, goldstein, reports, sentence, title, url, origin in store.con.execute(
+            sql, [*parameters, list(PERIOD_PRECISIONS[period])]).fetchall():
+        events = found.setdefault(f"{source}->{target}", {}).setdefault(period_label(start, period), [])
+        events.append({"date": day.isoformat(), "cameo": cameo, "goldstein": goldstein, "reports": int(reports),
+                       "sentence": sentence, "title": title, "url": url, "origin": origin})
+    return found

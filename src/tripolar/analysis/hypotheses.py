@@ -10,7 +10,8 @@ A hypothesis file (YAML, a list) states each claim in a form the data can answer
 * ``kind: tit_for_tat`` — event level: after each ``action`` event, was there a ``response`` event
   within ``within_days``? It reports the share of actions answered, the median lag and the event
   pairs, against the share a response would follow by chance (how often any ``within_days`` window
-  of the span holds a response), since a frequent response "follows" everything.
+  of the span holds a response), since a frequent response "follows" everything. A response on the
+  action's own day is not counted: with dates known to the day, which came first is unknown.
 
 ``DEFAULT_FILE`` holds the claims the seed articles argue.
 """
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from tripolar.analysis.evidence import EvidenceItem, events_behind
+from tripolar.analysis.evidence import event_conditions, evidence_items
 from tripolar.analysis.frame import DyadSeries, dyad_name, parse_dyad
 from tripolar.analysis.series import EventFilter
 from tripolar.analysis.var import DEFAULT_MAX_LAGS, fit_var
@@ -184,6 +185,9 @@ def _verdict(outcomes: list[str]) -> str:
     return "mixed"
 
 
+PAIRS_LISTED = 50
+
+
 def _tit_for_tat(hypothesis: Hypothesis, store: Any, selection: EventFilter) -> HypothesisResult:
     window = int(hypothesis.spec.get("within_days", 30))
     action_spec, response_spec = hypothesis.spec["action"], hypothesis.spec["response"]
@@ -191,49 +195,57 @@ def _tit_for_tat(hypothesis: Hypothesis, store: Any, selection: EventFilter) -> 
                                                         for key in ("source", "target") if spec.get(key)))))
     selection = EventFilter(actors, selection.start, selection.end, None, selection.modalities, selection.origin,
                             selection.drop_mirrored)
-    actions = _matching(store, selection, action_spec)
-    responses = _matching(store, selection, response_spec)
-    if not actions:
+    action_where, action_parameters = _spec_conditions(selection, action_spec)
+    response_where, response_parameters = _spec_conditions(selection, response_spec)
+    # Each action with the first response after it (an as-of join: the nearest later date), in the database.
+    answered = store.con.execute(f"""
+        WITH actions AS (SELECT e.event_id, e.date FROM events e WHERE {action_where} AND e.date IS NOT NULL),
+             responses AS (SELECT e.event_id, e.date FROM events e WHERE {response_where} AND e.date IS NOT NULL)
+        SELECT a.event_id, a.date, r.event_id, r.date
+        FROM actions a ASOF LEFT JOIN responses r ON a.date < r.date
+        ORDER BY a.date, a.event_id""", [*action_parameters, *response_parameters]).fetchall()
+    if not answered:
         raise AnalysisError("no action events match in the store for this selection")
-    pairs, lags = [], []
-    response_days = sorted(item.date for item in responses if item.date)
-    for action in actions:
-        answer = next((item for item in responses if item.date and action.date
-                       and action.date < item.date <= action.date + timedelta(days=window)), None)
-        if answer is not None:
-            lag = (answer.date - action.date).days  # type: ignore[operator]
-            lags.append(lag)
-            pairs.append({"action": action.to_json(), "response": answer.to_json(), "lag_days": lag})
-    share = len(pairs) / len(actions)
-    chance = _chance(response_days, [item.date for item in actions if item.date], window)
-    stated = (f"{len(pairs)} of {len(actions)} actions ({share:.0%}) were answered within {window} days"
+    pairs = [(action, response, (responded - acted).days) for action, acted, response, responded in answered
+             if response is not None and (responded - acted).days <= window]
+    lags = [lag for _, _, lag in pairs]
+    share = len(pairs) / len(answered)
+    response_days = [row[0] for row in store.con.execute(
+        f"SELECT DISTINCT e.date FROM events e WHERE {response_where} AND e.date IS NOT NULL ORDER BY 1",
+        response_parameters).fetchall()]
+    chance = _chance(response_days, answered[0][1], answered[-1][1], window)
+    listed = pairs[:PAIRS_LISTED]
+    items = {item.event_id: item for item in evidence_items(store, [id_ for pair in listed for id_ in pair[:2]])}
+    stated = (f"{len(pairs)} of {len(answered)} actions ({share:.0%}) were answered within {window} days"
               + (f", median lag {median(lags):g} days" if lags else "")
               + f"; by chance a {window}-day window of the span holds a response {chance:.0%} of the time")
     for_, against = ([stated], []) if share > chance else ([], [stated])
     verdict = "supported" if share > chance and share >= 0.5 else "mixed" if share > chance else "no evidence"
     return HypothesisResult(hypothesis.id, hypothesis.claim, hypothesis.kind, verdict, for_, against,
-                            {"actions": len(actions), "answered": len(pairs), "share": round(share, 4),
+                            {"actions": len(answered), "answered": len(pairs), "share": round(share, 4),
                              "chance": round(chance, 4), "median_lag_days": median(lags) if lags else None,
-                             "within_days": window, "pairs": pairs})
+                             "within_days": window, "pairs_listed": len(listed),
+                             "pairs": [{"action": items[action].to_json(), "response": items[response].to_json(),
+                                        "lag_days": lag} for action, response, lag in listed
+                                       if action in items and response in items]})
 
 
-def _matching(store: Any, selection: EventFilter, spec: dict[str, Any]) -> list[EvidenceItem]:
-    return events_behind(store, selection, source=spec.get("source"), target=spec.get("target"),
-                         issue=spec.get("issue"), quads=tuple(spec.get("quad", ())),
-                         cameo_prefixes=tuple(str(code) for code in spec.get("cameo", ())), limit=None, order="date")
+def _spec_conditions(selection: EventFilter, spec: dict[str, Any]) -> tuple[str, list[Any]]:
+    return event_conditions(selection, source=spec.get("source"), target=spec.get("target"), issue=spec.get("issue"),
+                            quads=tuple(spec.get("quad", ())),
+                            cameo_prefixes=tuple(str(code) for code in spec.get("cameo", ())))
 
 
-def _chance(response_days: list[date], action_days: list[date], window: int) -> float:
-    """The share of days in the actions' span after which a response comes within ``window`` days."""
-    if not response_days or not action_days:
+def _chance(response_days: list[date], first: date, last: date, window: int) -> float:
+    """The share of days from ``first`` to ``last`` after which a response comes within ``window`` days."""
+    if not response_days:
         return 0.0
-    first, last = min(action_days), max(action_days)
-    days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
     covered = 0
-    for day in days:
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
         after = bisect_right(response_days, day)  # the first response later than the day
         covered += after < len(response_days) and response_days[after] <= day + timedelta(days=window)
-    return covered / len(days)
+    return covered / ((last - first).days + 1)
 
 
 def _p(value: float) -> str:

@@ -37,7 +37,7 @@ MODALITIES = ("factual", "hypothetical", "negated", "scheduled")
 # Origins as the CLI names them; "coded" is any tripolar coder version, the rest are imported datasets.
 ORIGINS = ("all", "coded", "gdelt1", "gdelt2", "icews", "polecat", "plover")
 MEASURES = ("goldstein_mean", "goldstein_sum", "net_cooperation", "events")
-_PRECISION_ALLOWED = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "quarter": ("day", "month")}
+PERIOD_PRECISIONS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "quarter": ("day", "month")}
 _FREQUENCY = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS"}
 QUAD_COLUMNS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 COLUMNS = ("events", "reports", *QUAD_COLUMNS, "goldstein_sum", "goldstein_mean", "net_cooperation")
@@ -184,7 +184,7 @@ def dyad_series(store: Any, selection: EventFilter, period: str = "month", *, re
     if period not in PERIODS:
         raise InputError(f"unknown period '{period}': use {', '.join(PERIODS)}", field="period")
     where, parameters = selection.where()
-    allowed = list(_PRECISION_ALLOWED[period])
+    allowed = list(PERIOD_PRECISIONS[period])
     weight = "e_reports" if reports else "1"
     sql = f"""
         WITH chosen AS (
