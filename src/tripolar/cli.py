@@ -106,6 +106,15 @@ def demo(db: DbOption = None) -> None:
     added = added or "nothing new (already stored)"
     console.print(f"Added: {added}")
     _print_counts(report.counts)
+    if report.report_path:
+        latest = report.latest
+        if latest:
+            roles = ", ".join(f"{actor} {role}" for actor, role in latest["roles"].items())
+            console.print(f"Latest triangle ({latest['period']}): {latest['configuration'].replace('_', ' ')} "
+                          f"({roles})" + (f", pivot {latest['pivot']}" if latest["pivot"] else ""))
+        for name, why in report.missing_sections.items():
+            console.print(f"Report section '{name}' not available: {why}", highlight=False)
+        console.print(f"Report → {report.report_path}")
 
 
 def _print_counts(counts: dict[str, int]) -> None:
@@ -401,3 +410,6 @@ def run() -> None:
     except TripolarError as error:
         errors.print(f"error: {error}", highlight=False, markup=False)
         sys.exit(1)
+
+# The analysis commands register themselves on the app.
+from tripolar import cli_analysis as _analysis_commands  # noqa: E402, F401

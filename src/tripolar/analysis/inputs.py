@@ -1,0 +1,113 @@
+"""Where an analysis gets its series: the store (with the filters every analysis shares) or a user's
+file of pre-aggregated series. The CLI, the web API and the report build one :class:`SeriesRequest`
+and call :func:`load_series`; none of them opens files or queries the store for series itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tripolar.analysis.frame import DyadSeries, read_series_csv, triangle_dyads
+from tripolar.analysis.series import EventFilter, SeriesTable, dyad_series, parse_actors
+from tripolar.errors import InputError
+
+TRIANGLE = ("USA", "CHN", "RUS")
+
+
+@dataclass(frozen=True)
+class SeriesRequest:
+    """What series to analyse. With ``series_file`` the store is not read (and the event filters do
+    not apply); ``columns`` then picks the file's columns."""
+
+    actors: tuple[str, ...] = TRIANGLE
+    period: str = "month"
+    start: date | None = None
+    end: date | None = None
+    issue: str | None = None
+    modalities: tuple[str, ...] = ("factual",)
+    origin: str = "all"
+    reports: bool = False
+    measure: str = "goldstein_mean"
+    drop_mirrored: bool = False
+    series_file: Path | None = None
+    columns: tuple[str, ...] | None = None
+
+    @classmethod
+    def from_options(cls, actors: str | Sequence[str] | None = None, **options: Any) -> SeriesRequest:
+        """From loosely typed options (CLI strings, query parameters): parses actors, dates and columns."""
+        values = {key: value for key, value in options.items() if value is not None}
+        if actors:
+            values["actors"] = parse_actors(actors)
+        for key in ("start", "end"):
+            if isinstance(values.get(key), str):
+                values[key] = _parse_date(values[key], key)
+        if isinstance(values.get("columns"), str):
+            values["columns"] = tuple(part.strip() for part in values["columns"].split(",") if part.strip())
+        if isinstance(values.get("modalities"), str):
+            values["modalities"] = tuple(part.strip() for part in values["modalities"].split(",") if part.strip())
+        if isinstance(values.get("series_file"), str):
+            values["series_file"] = Path(values["series_file"])
+        return cls(**values)
+
+    @property
+    def selection(self) -> EventFilter:
+        return EventFilter(self.actors, self.start, self.end, self.issue, self.modalities, self.origin,
+                           self.drop_mirrored)
+
+    def to_json(self) -> dict[str, Any]:
+        if self.series_file is not None:
+            return {"series_file": str(self.series_file), "columns": list(self.columns or ())}
+        return {"actors": list(self.actors), "period": self.period, "from": _iso(self.start), "to": _iso(self.end),
+                "issue": self.issue, "modalities": list(self.modalities), "origin": self.origin,
+                "reports": self.reports, "measure": self.measure, "drop_mirrored": self.drop_mirrored}
+
+
+def series_table(store: Any, request: SeriesRequest) -> SeriesTable:
+    """Every measure per period and directed dyad, from the store."""
+    return dyad_series(store, request.selection, request.period, reports=request.reports)
+
+
+def load_series(request: SeriesRequest, store: Any = None, *, triangle_only: bool = False) -> DyadSeries:
+    """The directed series the request names: the file's columns, or the store's series of ``measure``
+    (with event counts). ``triangle_only`` keeps the six dyads of the request's three actors."""
+    if request.series_file is not None:
+        series = read_series_csv(request.series_file, request.columns)
+    else:
+        if store is None:
+            raise InputError("no store to read series from", hint="Pass --db, or --series FILE.csv")
+        series = series_table(store, request).directed(request.measure)
+    if triangle_only:
+        series = series.select(triangle_dyads(triangle_actors(request, series)))
+    return series
+
+
+def triangle_actors(request: SeriesRequest, series: DyadSeries) -> tuple[str, str, str]:
+    """The request's three actors, or a file's first three."""
+    actors = tuple(request.actors if request.series_file is None else series.actors[:3])
+    if len(actors) != 3:
+        raise InputError(f"a triangle needs three actors, got {', '.join(actors)}", field="actors")
+    return actors  # type: ignore[return-value]
+
+
+def _parse_date(text: str, field: str) -> date:
+    try:
+        if len(text) == 4:
+            return date(int(text), 1, 1) if field == "start" else date(int(text), 12, 31)
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:])
+            if field == "start":
+                return date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                         field="from" if field == "start" else "to") from None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
