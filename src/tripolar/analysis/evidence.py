@@ -7,10 +7,11 @@ Every figure in a report links back to these, so that a reader can check a readi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from tripolar.analysis.frame import dyad_name, parse_dyad
 from tripolar.analysis.series import EventFilter
 
 DEFAULT_LIMIT = 20
@@ -38,9 +39,11 @@ class EvidenceItem:
     url: str | None
 
     def to_json(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["date"] = self.date.isoformat() if self.date else None
-        return record
+        # Spelled out rather than dataclasses.asdict, which deep-copies and is slow for thousands of items.
+        return {name: getattr(self, name) for name in _FIELDS} | {"date": self.date.isoformat() if self.date else None}
+
+
+_FIELDS = tuple(field.name for field in fields(EvidenceItem))
 
 
 def event_conditions(selection: EventFilter, *, source: str | None = None, target: str | None = None,
@@ -122,33 +125,33 @@ def _documents(store: Any, ids: set[str]) -> dict[str, tuple[str | None, str | N
     return {document_id: (title, url) for document_id, title, url in rows}
 
 
-def events_by_period(store: Any, selection: EventFilter, period: str, limit: int) -> dict[str, dict[str, list[dict]]]:
-    """For every directed dyad and period (labelled as the series are), its ``limit`` most intense events
-    with their sentences: ``{"USA->CHN": {"2020-01": [event, ...]}}``. One query, whatever the span."""
-    from tripolar.analysis.series import PERIOD_PRECISIONS, period_label
+def events_by_period(store: Any, selection: EventFilter, period: str, limit: int,
+                     wanted: set[tuple[str, str]] | None = None) -> dict[str, dict[str, list[EvidenceItem]]]:
+    """For every directed dyad and period (labelled as the series are), or only the (dyad, label) pairs
+    ``wanted``, its ``limit`` most intense events with their sentences: ``{"USA->CHN": {"2020-01":
+    [item, ...]}}``. Two queries, whatever the span."""
+    from tripolar.analysis.series import PERIOD_PRECISIONS, period_bounds, period_label
 
     where, parameters = selection.where("e")
-    sql = f"""
-        WITH chosen AS (
-            SELECT e.event_id, e.date, e.source_code, e.target_code, e.cameo, e.goldstein,
-                   date_trunc('{period}', e.date)::DATE AS start,
+    if wanted is not None:
+        if not wanted:
+            return {}
+        spans = [(*parse_dyad(dyad), *period_bounds(label, period)) for dyad, label in sorted(wanted)]
+        where += " AND (" + " OR ".join("(e.source_code = ? AND e.target_code = ? AND e.date BETWEEN ? AND ?)"
+                                        for _ in spans) + ")"
+        parameters += [value for span in spans for value in span]
+    chosen = store.con.execute(f"""
+        SELECT event_id, source_code, target_code, start FROM (
+            SELECT e.event_id, e.source_code, e.target_code, date_trunc('{period}', e.date)::DATE AS start,
                    row_number() OVER (PARTITION BY e.source_code, e.target_code, date_trunc('{period}', e.date)
                                       ORDER BY abs(coalesce(e.goldstein, 0)) DESC, e.event_id) AS rank
             FROM events e WHERE {where} AND e.date IS NOT NULL AND e.date_precision IN ?)
-        SELECT c.start, c.source_code, c.target_code, c.date, c.cameo, c.goldstein, count(r.report_id),
-               arg_min(coalesce(s.text, r.evidence_text, ''), r.report_id), arg_min(d.title, r.report_id),
-               arg_min(coalesce(nullif(d.url, ''), nullif(d.source, ''), r.origin_url), r.report_id),
-               arg_min(r.origin, r.report_id)
-        FROM chosen c JOIN event_reports r ON r.event_id = c.event_id
-        LEFT JOIN sentences s ON s.document_id = r.document_id AND s.sentence_index = r.sentence_index
-        LEFT JOIN documents d ON d.document_id = r.document_id
-        WHERE c.rank <= {int(limit)}
-        GROUP BY c.start, c.source_code, c.target_code, c.date, c.cameo, c.goldstein, c.event_id, c.rank
-        ORDER BY c.start, c.source_code, c.target_code, c.rank"""
-    found: dict[str, dict[str, list[dict]]] = {}
-    for start, source, target, day, cameo, goldstein, reports, sentence, title, url, origin in store.con.execute(
-            sql, [*parameters, list(PERIOD_PRECISIONS[period])]).fetchall():
-        events = found.setdefault(f"{source}->{target}", {}).setdefault(period_label(start, period), [])
-        events.append({"date": day.isoformat(), "cameo": cameo, "goldstein": goldstein, "reports": int(reports),
-                       "sentence": sentence, "title": title, "url": url, "origin": origin})
+        WHERE rank <= {int(limit)} ORDER BY start, source_code, target_code, rank""",
+                                 [*parameters, list(PERIOD_PRECISIONS[period])]).fetchall()
+    items = {item.event_id: item for item in evidence_items(store, [row[0] for row in chosen])}
+    found: dict[str, dict[str, list[EvidenceItem]]] = {}
+    for event_id, source, target, start in chosen:
+        if event_id in items:
+            found.setdefault(dyad_name(source, target), {}).setdefault(period_label(start, period), []).append(
+                items[event_id])
     return found

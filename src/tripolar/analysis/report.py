@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tripolar import __version__
-from tripolar.analysis.inputs import SeriesRequest, load_series
+from tripolar.analysis.inputs import SeriesRequest
 from tripolar.analysis.report_figures import (
     configuration_figure,
     forecast_figure,
@@ -27,6 +27,7 @@ from tripolar.analysis.report_figures import (
     series_figure,
 )
 from tripolar.analysis.service import (
+    analysed_series,
     run_breaks,
     run_dynamics,
     run_forecast,
@@ -59,7 +60,7 @@ def write_report(out: Path | str, request: SeriesRequest | None = None, store: A
     request = request or SeriesRequest()
     out = Path(out)
     summary = ReportSummary(out, None)
-    series = load_series(request, store, triangle_only=request.series_file is None)
+    series = analysed_series(request, store)  # loaded once, read by every section
     parts: list[str] = [_header(request, series)]
 
     def section(name: str, title: str, build: Callable[[], str]) -> None:
@@ -75,19 +76,21 @@ def write_report(out: Path | str, request: SeriesRequest | None = None, store: A
     section("series", "Dyad series", lambda: _series_section(series, bool(evidence)))
 
     def triangle_section() -> str:
-        reading = run_triangle(request, store, settings).to_json()
+        reading = run_triangle(request, store, settings, series=series).to_json()
         summary.latest = reading["latest"]
         return _triangle_section(reading)
 
     section("triangle", "The triangle over time", triangle_section)
     section("dynamics", "Reciprocity and triangularity (VAR)",
-            lambda: _dynamics_section(run_dynamics(request, store, horizon=12).to_json()))
-    section("breaks", "Breaks and escalation", lambda: _breaks_section(run_breaks(request, store).to_json()))
+            lambda: _dynamics_section(run_dynamics(request, store, series=series, horizon=12).to_json()))
+    section("breaks", "Breaks and escalation",
+            lambda: _breaks_section(run_breaks(request, store, series=series).to_json()))
     section("forecast", "Forecasts and their backtest",
-            lambda: _forecast_section(series, run_forecast(request, store, horizon=horizon).to_json()))
-    section("scenario", f"Scenario: {shock}", lambda: _scenario_section(run_scenario(request, shock, store).to_json()))
+            lambda: _forecast_section(series, run_forecast(request, store, series=series, horizon=horizon).to_json()))
+    section("scenario", f"Scenario: {shock}",
+            lambda: _scenario_section(run_scenario(request, shock, store, series=series).to_json()))
     section("hypotheses", "Hypotheses from the seeds",
-            lambda: _hypotheses_section(run_hypotheses(request, store, hypotheses).to_json()))
+            lambda: _hypotheses_section(run_hypotheses(request, store, hypotheses, series=series).to_json()))
     page = _PAGE.format(title=html.escape(_title(request, series)), plotly=plotly.offline.get_plotlyjs(),
                         style=_STYLE, body="\n".join(parts),
                         evidence=json.dumps(evidence, ensure_ascii=False).replace("</", "<\\/"), script=_SCRIPT)
@@ -210,7 +213,9 @@ def _evidence_map(store: Any, request: SeriesRequest) -> dict[str, dict[str, lis
     """Per dyad and period label, the most intense events and their sentences (for the click panel)."""
     from tripolar.analysis.evidence import events_by_period
 
-    return events_by_period(store, request.selection, request.period, EVENTS_PER_POINT)
+    found = events_by_period(store, request.selection, request.period, EVENTS_PER_POINT)
+    return {dyad: {label: [item.to_json() for item in items] for label, items in periods.items()}
+            for dyad, periods in found.items()}
 
 
 def _num(value: Any) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 
 from tripolar.analysis.breaks import BreaksResult, breaks
 from tripolar.analysis.dynamics import DynamicsResult, dynamics
-from tripolar.analysis.evidence import EvidenceItem, events_behind
+from tripolar.analysis.evidence import EvidenceItem, events_behind, events_by_period
 from tripolar.analysis.forecast import ForecastResult, forecast
-from tripolar.analysis.frame import parse_dyad
+from tripolar.analysis.frame import DyadSeries, parse_dyad, triangle_dyads
 from tripolar.analysis.hypotheses import HypothesisResult, evaluate_hypotheses, load_hypotheses
 from tripolar.analysis.inputs import SeriesRequest, load_series, series_table, triangle_actors
 from tripolar.analysis.scenario import ScenarioResult, scenario
@@ -29,21 +29,36 @@ def run_series(request: SeriesRequest, store: Any) -> SeriesTable:
     return series_table(store, request)
 
 
-def run_triangle(request: SeriesRequest, store: Any = None, settings: TriangleSettings | None = None) -> TriangleResult:
-    series = load_series(request, store, triangle_only=True)
-    return triangle(series, triangle_actors(request, series), settings)
+def analysed_series(request: SeriesRequest, store: Any = None) -> DyadSeries:
+    """The series the analyses below read: a file's columns, or the store's six triangle dyads. Load
+    them once and pass them as ``series=`` to run several analyses on the same data."""
+    return load_series(request, store, triangle_only=request.series_file is None)
 
 
-def run_dynamics(request: SeriesRequest, store: Any = None, **options: Any) -> DynamicsResult:
-    return dynamics(load_series(request, store, triangle_only=request.series_file is None), **options)
+def _given(request: SeriesRequest, store: Any, series: DyadSeries | None) -> DyadSeries:
+    return series if series is not None else analysed_series(request, store)
 
 
-def run_forecast(request: SeriesRequest, store: Any = None, **options: Any) -> ForecastResult:
-    return forecast(load_series(request, store, triangle_only=request.series_file is None), **options)
+def run_triangle(request: SeriesRequest, store: Any = None, settings: TriangleSettings | None = None, *,
+                 series: DyadSeries | None = None) -> TriangleResult:
+    series = _given(request, store, series)
+    actors = triangle_actors(request, series)
+    return triangle(series.select(triangle_dyads(actors)), actors, settings)
 
 
-def run_scenario(request: SeriesRequest, shock: str, store: Any = None, **options: Any) -> ScenarioResult:
-    return scenario(load_series(request, store, triangle_only=request.series_file is None), shock, **options)
+def run_dynamics(request: SeriesRequest, store: Any = None, *, series: DyadSeries | None = None,
+                 **options: Any) -> DynamicsResult:
+    return dynamics(_given(request, store, series), **options)
+
+
+def run_forecast(request: SeriesRequest, store: Any = None, *, series: DyadSeries | None = None,
+                 **options: Any) -> ForecastResult:
+    return forecast(_given(request, store, series), **options)
+
+
+def run_scenario(request: SeriesRequest, shock: str, store: Any = None, *, series: DyadSeries | None = None,
+                 **options: Any) -> ScenarioResult:
+    return scenario(_given(request, store, series), shock, **options)
 
 
 @dataclass(frozen=True)
@@ -63,15 +78,15 @@ class BreaksReading:
         return data
 
 
-def run_breaks(request: SeriesRequest, store: Any = None, **options: Any) -> BreaksReading:
-    series = load_series(request, store, triangle_only=request.series_file is None)
-    result = breaks(series, **options)
+def run_breaks(request: SeriesRequest, store: Any = None, *, series: DyadSeries | None = None,
+               **options: Any) -> BreaksReading:
+    result = breaks(_given(request, store, series), **options)
     events: dict[tuple[str, str], list[EvidenceItem]] = {}
     if store is not None and request.series_file is None:
         wanted = {(record["dyad"], record["period"]) for key in ("breaks", "alerts")
                   for record in result.to_json().get(key, [])}
-        for dyad, label in sorted(wanted):
-            events[(dyad, label)] = events_in_period(store, request, dyad, label)
+        found = events_by_period(store, request.selection, request.period, EVENTS_PER_PERIOD, wanted)
+        events = {(dyad, label): found.get(dyad, {}).get(label, []) for dyad, label in wanted}
     return BreaksReading(result, events)
 
 
@@ -92,11 +107,12 @@ class HypothesesReading:
         return {"file": self.file, "hypotheses": [result.to_json() for result in self.results]}
 
 
-def run_hypotheses(request: SeriesRequest, store: Any = None, file: Path | str | None = None) -> HypothesesReading:
+def run_hypotheses(request: SeriesRequest, store: Any = None, file: Path | str | None = None, *,
+                   series: DyadSeries | None = None) -> HypothesesReading:
     from tripolar.analysis.hypotheses import default_file
 
     hypotheses = load_hypotheses(file)
-    series = load_series(request, store, triangle_only=False)
+    series = _given(request, store, series)
     from_store = store is not None and request.series_file is None
     results = evaluate_hypotheses(hypotheses, series, store=store if from_store else None,
                                   selection=request.selection if from_store else None)
