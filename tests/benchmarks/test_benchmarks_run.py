@@ -13,3 +13,12 @@ def test_ingest_benchmark_runs_on_a_small_corpus():
     assert result.returncode == 0, result.stderr
     assert "documents: 30 stored, 0 rejected" in result.stdout
     assert "documents/s" in result.stdout
+
+
+def test_analysis_benchmark_runs_on_a_small_store():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "analysis.py"), "--events", "60000"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for stage in ("series:", "triangle:", "dynamics:", "backtest:", "report:", "total:"):
+        assert stage in result.stdout
+    assert "sections not available: none" in result.stdout
