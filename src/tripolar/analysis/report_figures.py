@@ -16,13 +16,18 @@ _BAND_FILL = "rgba(72,120,200,0.18)"
 def series_figure(series: Any) -> go.Figure:
     """One line per directed dyad; each trace is named by its dyad (the click panel looks events up by it)."""
     figure = go.Figure()
+    # A mean over no events is a placeholder zero, not a neutral month: it is drawn as a gap.
+    gaps = series.counts is not None and series.measure.endswith("_mean")
     for dyad in series.dyads:
         counts = series.counts[dyad].tolist() if series.counts is not None else None
+        values = series.values[dyad].tolist()
+        if gaps:
+            values = [value if count else None for value, count in zip(values, counts, strict=True)]
         figure.add_trace(go.Scatter(
-            x=series.periods, y=series.values[dyad].tolist(), name=dyad, mode="lines+markers",
+            x=series.periods, y=values, name=dyad, mode="lines+markers",
             customdata=counts, hovertemplate="%{x}: %{y:.2f}" + (" (%{customdata} events)" if counts else "")))
-    figure.update_layout(yaxis_title=series.measure.replace("_", " "), hovermode="closest", height=420,
-                         margin={"t": 30})
+    figure.update_layout(yaxis_title=series.measure.replace("_", " ") + (" (gaps: no events)" if gaps else ""),
+                         hovermode="closest", height=420, margin={"t": 30})
     return figure
 
 
