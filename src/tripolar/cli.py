@@ -403,6 +403,32 @@ def cameo_list(
     console.print(table)
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+    allow_write: Annotated[bool, typer.Option("--allow-write", help="Accept documents on POST /api/documents from "
+                                              "requests with the token in TRIPOLAR_TOKEN.")] = False,
+) -> None:
+    """Serve the API (OpenAPI at /docs) and the dashboard (/) over HTTP."""
+    import os
+
+    import uvicorn
+
+    from tripolar.store.duckdb_store import default_db_path
+    from tripolar.web.app import create_app
+
+    try:
+        web_app = create_app(db or default_db_path(), allow_write=allow_write,
+                             token=os.environ.get("TRIPOLAR_TOKEN") or None)
+    except TripolarError as error:
+        fail(str(error))
+    console.print(f"Serving {db or default_db_path()} ({'read-write' if allow_write else 'read-only'}) on "
+                  f"http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def run() -> None:
     """Entry point: a TripolarError that escapes a command still prints as one line."""
     try:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from tripolar.analysis.frame import DyadSeries, read_series_csv, triangle_dyads
-from tripolar.analysis.series import EventFilter, SeriesTable, dyad_series, parse_actors
+from tripolar.analysis.series import MEASURES, PERIODS, EventFilter, SeriesTable, dyad_series, parse_actors
 from tripolar.errors import InputError
 
 TRIANGLE = ("USA", "CHN", "RUS")
@@ -35,6 +36,20 @@ class SeriesRequest:
     drop_mirrored: bool = False
     series_file: Path | None = None
     columns: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.series_file is not None:
+            return
+        unknown = [actor for actor in self.actors if actor not in known_actor_codes()]
+        if unknown:
+            raise InputError(f"unknown actor code {', '.join(unknown)}", field="actors",
+                             hint="Use ISO 3166 alpha-3 country codes (USA, CHN, RUS) or a grouping (NATO, EUR); "
+                             "`tripolar actors resolve NAME` finds a code")
+        if self.period not in PERIODS:
+            raise InputError(f"unknown period '{self.period}': use {', '.join(PERIODS)}", field="period")
+        if self.measure not in MEASURES:
+            raise InputError(f"unknown measure '{self.measure}': use {', '.join(MEASURES)}", field="measure")
+        self.selection  # built once here for its checks: modalities, origin, the span  # noqa: B018
 
     @classmethod
     def from_options(cls, actors: str | Sequence[str] | None = None, **options: Any) -> SeriesRequest:
@@ -64,6 +79,15 @@ class SeriesRequest:
         return {"actors": list(self.actors), "period": self.period, "from": _iso(self.start), "to": _iso(self.end),
                 "issue": self.issue, "modalities": list(self.modalities), "origin": self.origin,
                 "reports": self.reports, "measure": self.measure, "drop_mirrored": self.drop_mirrored}
+
+
+@cache
+def known_actor_codes() -> frozenset[str]:
+    """Every actor code the knowledge base and the imported datasets use: states, bodies, groupings."""
+    from tripolar.ontology.actors import BODY_CODES, armed_groups, countries, groupings
+
+    return frozenset(countries()) | BODY_CODES | {grouping.code for grouping in groupings()} | {
+        group.code for group in armed_groups()}
 
 
 def series_table(store: Any, request: SeriesRequest) -> SeriesTable:

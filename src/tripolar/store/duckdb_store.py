@@ -6,6 +6,7 @@ transactional per call: if anything in a batch fails, nothing of that batch is k
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -250,6 +251,13 @@ class Store:
                 attribution=attribution, confidence=confidence, origin_event_id=origin_id,
                 origin_url=origin_url, origin_quad=origin_quad, origin_goldstein=origin_gold, id=report_id,
             )
+
+    def for_thread(self) -> Store:
+        """The same store through a cursor of its own, for another thread (a DuckDB connection is not
+        shared between threads; cursors of one connection are). Close it when done; the store stays open."""
+        view = copy.copy(self)
+        view.con = self.con.cursor()
+        return view
 
     def close(self) -> None:
         self.con.close()

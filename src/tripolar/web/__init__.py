@@ -1,0 +1,1 @@
+"""tripolar over HTTP: the API and the dashboard (`tripolar serve`)."""
