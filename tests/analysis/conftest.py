@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def fill_store(store: Store, months: int = 96, per_month: int = 30, seed: int = 
             for number, draw in enumerate(draws):
                 entry = codes[order[min(np.searchsorted(weights[order], draw), len(order) - 1)]]
                 day = date(2015 + month // 12, month % 12 + 1, 1 + number % 28)
-                rows.append((f"g{month}-{index}-{number}", day, source, target, entry.code, entry.root, entry.quad,
+                # Hexadecimal ids, as the content hashes of real events are (the GDELT export reads them).
+                event_id = hashlib.sha1(f"{month}-{index}-{number}".encode()).hexdigest()[:16]
+                rows.append((event_id, day, source, target, entry.code, entry.root, entry.quad,
                              entry.goldstein, entry.plover))
     generated = pd.DataFrame(rows, columns=["event_id", "day", "source", "target", "code", "root", "quad",  # noqa: F841
                                             "goldstein", "plover"])  # read by DuckDB's replacement scan below

@@ -36,6 +36,7 @@ class SeriesRequest:
     drop_mirrored: bool = False
     series_file: Path | None = None
     columns: tuple[str, ...] | None = None
+    max_periods: int | None = None  # a bound on the series' length (the web API sets one)
 
     def __post_init__(self) -> None:
         if self.series_file is not None:
@@ -92,7 +93,8 @@ def known_actor_codes() -> frozenset[str]:
 
 def series_table(store: Any, request: SeriesRequest) -> SeriesTable:
     """Every measure per period and directed dyad, from the store."""
-    return dyad_series(store, request.selection, request.period, reports=request.reports)
+    return dyad_series(store, request.selection, request.period, reports=request.reports,
+                       max_periods=request.max_periods)
 
 
 def load_series(request: SeriesRequest, store: Any = None, *, triangle_only: bool = False) -> DyadSeries:

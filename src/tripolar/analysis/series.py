@@ -179,8 +179,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
                    not isinstance(value, str) else value) for key, value in record.items()} for record in records]
 
 
-def dyad_series(store: Any, selection: EventFilter, period: str = "month", *, reports: bool = False) -> SeriesTable:
-    """Every measure per ``period`` and directed dyad among ``selection.actors`` (see the module notes)."""
+def dyad_series(store: Any, selection: EventFilter, period: str = "month", *, reports: bool = False,
+                max_periods: int | None = None) -> SeriesTable:
+    """Every measure per ``period`` and directed dyad among ``selection.actors`` (see the module notes);
+    a grid of more than ``max_periods`` periods is refused."""
     if period not in PERIODS:
         raise InputError(f"unknown period '{period}': use {', '.join(PERIODS)}", field="period")
     where, parameters = selection.where()
@@ -207,14 +209,15 @@ def dyad_series(store: Any, selection: EventFilter, period: str = "month", *, re
     notes = [f"{count:,} event{'s' if count != 1 else ''} dated only to the {precision or 'unknown date'} "
              f"left out of {period}ly series" for precision, count in coarse]
     weighting = "reports" if reports else "events"
-    rows = _full_grid(found, selection, period, weighting)
+    rows = _full_grid(found, selection, period, weighting, max_periods)
     if reports:
         notes.append("weighted by reports: an event read in n documents counts n times in the quad counts, "
                      "sums and means (GDELT's way); 'events' still counts each event once")
     return SeriesTable(rows, period, tuple(selection.actors), weighting, tuple(notes))
 
 
-def _full_grid(found: pd.DataFrame, selection: EventFilter, period: str, weighting: str) -> pd.DataFrame:
+def _full_grid(found: pd.DataFrame, selection: EventFilter, period: str, weighting: str,
+               max_periods: int | None) -> pd.DataFrame:
     """The aggregated rows laid on every period × directed dyad, zeros where nothing happened."""
     starts = [pd.Timestamp(day) for day in found["start"]] if len(found) else []
     first = pd.Timestamp(selection.start) if selection.start else min(starts, default=None)
@@ -224,6 +227,9 @@ def _full_grid(found: pd.DataFrame, selection: EventFilter, period: str, weighti
                          "in the store for this selection", hint="Ingest and code news (tripolar run) or import "
                          "an event dataset (tripolar import-events), or widen the filters")
     grid_starts = pd.date_range(_period_start(first, period), last, freq=_FREQUENCY[period])
+    if max_periods is not None and len(grid_starts) > max_periods:
+        raise InputError(f"{len(grid_starts):,} {period}s from {first.date()} to {last.date()}; at most "
+                         f"{max_periods:,} per request", field="from", hint="Use a longer period or a shorter span")
     labels = [period_label(stamp.date(), period) for stamp in grid_starts]
     dyads = [(a, b) for a in selection.actors for b in selection.actors if a != b]
     grid = pd.DataFrame([(label, dyad_name(a, b), a, b) for label in labels for a, b in dyads],

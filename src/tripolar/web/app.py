@@ -11,6 +11,7 @@ errors; an analysis the data cannot support (too few periods) is a 422 saying wh
 """
 
 import hmac
+import shutil
 import tempfile
 import threading
 from collections import OrderedDict
@@ -73,8 +74,9 @@ def series_request(actors: ActorList = "USA,CHN,RUS", period: Period = "month",
     """The filters every analysis shares, as the CLI's options."""
     request = SeriesRequest.from_options(actors=actors, period=period, start=start, end=end, issue=issue,
                                          modalities=modality, origin=origin, reports=reports, measure=measure,
-                                         drop_mirrored=drop_mirrored)
+                                         drop_mirrored=drop_mirrored, max_periods=MAX_PERIODS)
     if start and end and _periods_between(start, end, period) > MAX_PERIODS:
+        # Refused before any query; a span open at one end is bounded by the data, and checked then.
         raise InputError(f"{_periods_between(start, end, period):,} {period}s between from and to; at most "
                          f"{MAX_PERIODS:,} per request", field="to", hint="Use a longer period or a shorter span")
     return request
@@ -286,21 +288,26 @@ def _export_routes(app: FastAPI) -> None:
              "store's tables as Parquet (a zip)")
     def export(view: StoreDep, format: Literal["gdelt", "plover", "parquet"]) -> FileResponse:
         scratch = tempfile.TemporaryDirectory(prefix="tripolar-export-")
-        folder = Path(scratch.name)
-        if format == "gdelt":
-            path, media = folder / "events.gdelt.tsv", "text/tab-separated-values"
-            export_gdelt(view, path)
-        elif format == "plover":
-            path, media = folder / "events.plover.jsonl", "application/x-ndjson"
-            export_plover(view, path)
-        else:
-            import shutil
+        try:
+            return _export_file(view, format, Path(scratch.name), scratch)
+        except BaseException:
+            scratch.cleanup()
+            raise
 
-            export_parquet(view, folder / "tables")
-            path, media = Path(shutil.make_archive(str(folder / "tripolar-parquet"), "zip", folder / "tables")), \
-                "application/zip"
-        # The file is streamed from disk, then its folder removed.
-        return FileResponse(path, media_type=media, filename=path.name, background=BackgroundTask(scratch.cleanup))
+
+def _export_file(view: Store, format: str, folder: Path, scratch: tempfile.TemporaryDirectory) -> FileResponse:
+    if format == "gdelt":
+        path, media = folder / "events.gdelt.tsv", "text/tab-separated-values"
+        export_gdelt(view, path)
+    elif format == "plover":
+        path, media = folder / "events.plover.jsonl", "application/x-ndjson"
+        export_plover(view, path)
+    else:
+        export_parquet(view, folder / "tables")
+        path = Path(shutil.make_archive(str(folder / "tripolar-parquet"), "zip", folder / "tables"))
+        media = "application/zip"
+    # The file is streamed from disk, then its folder removed.
+    return FileResponse(path, media_type=media, filename=path.name, background=BackgroundTask(scratch.cleanup))
 
 
 def _write_route(app: FastAPI, store: Store, allow_write: bool, token: str | None) -> None:
