@@ -71,8 +71,9 @@ def test_analyses_answer_as_the_cli_prints(client, db):
     over_http = client.get("/api/triangle", params={"period": "quarter"}).json()
     printed = CliRunner().invoke(cli, ["triangle", "--db", str(db), "--period", "quarter", "--json"]).output
     assert over_http == json.loads(printed)
-    for path, key in (("/api/series", "directed"), ("/api/dynamics", "granger"), ("/api/breaks", "breaks"),
-                      ("/api/forecast", "forecasts"), ("/api/scenario", "responses"), ("/api/hypotheses", "hypotheses")):
+    answers = {"/api/series": "directed", "/api/dynamics": "granger", "/api/breaks": "breaks",
+               "/api/forecast": "forecasts", "/api/scenario": "responses", "/api/hypotheses": "hypotheses"}
+    for path, key in answers.items():
         response = client.get(path, params={"period": "month"})
         assert response.status_code == 200 and key in response.json(), (path, response.text[:300])
     point = client.get("/api/period-events", params={"dyad": "USA->CHN", "period": "month", "label": "2015-03"}).json()
