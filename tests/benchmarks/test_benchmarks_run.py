@@ -22,3 +22,12 @@ def test_analysis_benchmark_runs_on_a_small_store():
     for stage in ("series:", "triangle:", "dynamics:", "backtest:", "report:", "total:"):
         assert stage in result.stdout
     assert "sections not available: none" in result.stdout
+
+
+def test_api_load_benchmark_runs_on_a_small_store():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "api_load.py"), "--events", "20000",
+                             "--clients", "4", "--seconds", "2"], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    for line in ("all:", "series:", "events:", "server peak RSS:", "p99 <= 50 ms:"):
+        assert line in result.stdout
+    assert "errors by status" not in result.stdout

@@ -4,7 +4,7 @@ Every JSON response is what the CLI's ``--json`` prints: the routes parse parame
 requests and call the same functions (``tripolar.analysis.service``, ``tripolar.store.browse``); no
 analysis happens here. The store is opened read-only unless the server was started to accept documents
 (``allow_write`` with a token); each request reads through a cursor of its own. Since a read-only store
-cannot change while served, analysis results are remembered per request (a small LRU).
+cannot change while served, analysis answers are remembered per request (``memory.py``).
 
 Errors: a parameter the library rejects is a 422 naming the field, like FastAPI's own validation
 errors; an analysis the data cannot support (too few periods) is a 422 saying what it needs.
@@ -13,8 +13,6 @@ errors; an analysis the data cannot support (too few periods) is a 422 saying wh
 import hmac
 import shutil
 import tempfile
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -36,6 +34,7 @@ from tripolar.errors import AnalysisError, InputError, TripolarError
 from tripolar.store import Store
 from tripolar.store.browse import EventQuery, document, event_evidence, list_documents, list_events
 from tripolar.store.exports import export_gdelt, export_parquet, export_plover
+from tripolar.web.memory import RememberedAnswers
 
 STATIC = Path(__file__).parent / "static"
 MAX_PERIODS = 5_000  # per series request: 13 years of days, a century of weeks
@@ -61,8 +60,15 @@ def request_store(request: Request) -> Iterator[Store]:
         view.con.close()
 
 
-def remembered_results(request: Request) -> Callable[..., dict[str, Any]]:
-    return request.app.state.remembered
+class JSONBytes(Response):
+    """A JSON answer already encoded (by :class:`RememberedAnswers`)."""
+
+    media_type = "application/json"
+
+
+def remembered_results(request: Request) -> Callable[..., JSONBytes]:
+    answers: RememberedAnswers = request.app.state.remembered
+    return lambda *arguments, **options: JSONBytes(answers.answer(*arguments, **options))
 
 
 def series_request(actors: ActorList = "USA,CHN,RUS", period: Period = "month",
@@ -84,7 +90,7 @@ def series_request(actors: ActorList = "USA,CHN,RUS", period: Period = "month",
 
 StoreDep = Annotated[Store, Depends(request_store)]
 RequestDep = Annotated[SeriesRequest, Depends(series_request)]
-Remembered = Annotated[Callable[..., dict[str, Any]], Depends(remembered_results)]
+Remembered = Annotated[Callable[..., JSONBytes], Depends(remembered_results)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (at most 1000).")]
 Cursor = Annotated[str | None, Query(max_length=200, description="The next_cursor of the page before.")]
 
@@ -118,7 +124,7 @@ def create_app(db_path: Path | str, *, allow_write: bool = False, token: str | N
                   description="News about great-power relations as evidence-linked events, and the triangle "
                               "they describe. Every response is what the `tripolar` CLI prints with --json.")
     app.state.store = store
-    app.state.remembered = _remembering(not allow_write)
+    app.state.remembered = RememberedAnswers(CACHED_RESULTS, enabled=not allow_write)
 
     @app.exception_handler(InputError)
     def bad_input(_: Request, error: InputError) -> JSONResponse:
@@ -150,30 +156,6 @@ def create_app(db_path: Path | str, *, allow_write: bool = False, token: str | N
         return FileResponse(STATIC / "index.html")
 
     return app
-
-
-def _remembering(read_only: bool) -> Callable[..., dict[str, Any]]:
-    """``remembered(function, request, store, **options)``: the function's JSON, remembered (the last
-    CACHED_RESULTS of them) when the store cannot change."""
-    results: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
-    lock = threading.Lock()
-
-    def remembered(function: Callable[..., Any], request: SeriesRequest, store: Store, **options: Any) -> dict:
-        if not read_only:
-            return function(request, store, **options).to_json()
-        key = (function, request, tuple(sorted(options.items())))
-        with lock:
-            if key in results:
-                results.move_to_end(key)
-                return results[key]
-        found = function(request, store, **options).to_json()
-        with lock:
-            results[key] = found
-            if len(results) > CACHED_RESULTS:
-                results.popitem(last=False)
-        return found
-
-    return remembered
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +203,7 @@ def _browse_routes(app: FastAPI) -> None:
 
 def _analysis_routes(app: FastAPI) -> None:
     @app.get("/api/series", summary="Per period and directed dyad: counts by quad class, Goldstein, net cooperation")
-    def series(view: StoreDep, request: RequestDep, remembered: Remembered) -> dict[str, Any]:
+    def series(view: StoreDep, request: RequestDep, remembered: Remembered) -> JSONBytes:
         return remembered(service.run_series, request, view)
 
     @app.get("/api/triangle", summary="Per period: pair signs, Dittmer's configuration, Wu's roles, the pivot")
@@ -230,7 +212,7 @@ def _analysis_routes(app: FastAPI) -> None:
                  band: Annotated[float | None, Query(ge=0, le=100)] = None,
                  min_events: Annotated[int, Query(ge=0, le=100_000)] = 3,
                  window: Annotated[int, Query(ge=2, le=1000)] = 12, hold: Annotated[int, Query(ge=1, le=100)] = 1,
-                 carry: Annotated[int, Query(ge=0, le=100)] = 0) -> dict[str, Any]:
+                 carry: Annotated[int, Query(ge=0, le=100)] = 0) -> JSONBytes:
         settings = TriangleSettings(reference, band, min_events, window, hold, carry)
         return remembered(service.run_triangle, request, view, settings=settings)
 
@@ -239,29 +221,29 @@ def _analysis_routes(app: FastAPI) -> None:
                  lags: Annotated[int | None, Query(ge=1, le=24)] = None,
                  max_lags: Annotated[int, Query(ge=1, le=24)] = 6,
                  criterion: Literal["aic", "bic", "hqic", "fpe"] = "aic",
-                 horizon: Annotated[int, Query(ge=1, le=60)] = 12) -> dict[str, Any]:
+                 horizon: Annotated[int, Query(ge=1, le=60)] = 12) -> JSONBytes:
         return remembered(service.run_dynamics, request, view, lags=lags, max_lags=max_lags, criterion=criterion,
                           horizon=horizon)
 
     @app.get("/api/breaks", summary="Change points and escalation alerts, each with the events of its period")
     def breaks(view: StoreDep, request: RequestDep, remembered: Remembered,
-               penalty: Annotated[float | None, Query(gt=0, le=1e9)] = None) -> dict[str, Any]:
+               penalty: Annotated[float | None, Query(gt=0, le=1e9)] = None) -> JSONBytes:
         return remembered(service.run_breaks, request, view, penalty=penalty)
 
     @app.get("/api/forecast", summary="Forecasts per directed dyad, backtested against naive baselines")
     def forecast(view: StoreDep, request: RequestDep, remembered: Remembered,
                  horizon: Annotated[int, Query(ge=1, le=36)] = 6,
-                 lags: Annotated[int | None, Query(ge=1, le=24)] = None) -> dict[str, Any]:
+                 lags: Annotated[int | None, Query(ge=1, le=24)] = None) -> JSONBytes:
         return remembered(service.run_forecast, request, view, horizon=horizon, lags=lags)
 
     @app.get("/api/scenario", summary="What if one directed dyad shifted for some periods")
     def scenario(view: StoreDep, request: RequestDep, remembered: Remembered,
                  shock: Annotated[str, Query(max_length=40, description="DYAD:SHIFT:PERIODS, e.g. USA->RUS:+2:6")]
-                 = "USA->RUS:+2:6", horizon: Annotated[int | None, Query(ge=1, le=60)] = None) -> dict[str, Any]:
+                 = "USA->RUS:+2:6", horizon: Annotated[int | None, Query(ge=1, le=60)] = None) -> JSONBytes:
         return remembered(_scenario_of(shock), request, view, horizon=horizon)
 
     @app.get("/api/hypotheses", summary="The seeds' hypotheses with the evidence for and against")
-    def hypotheses(view: StoreDep, request: RequestDep, remembered: Remembered) -> dict[str, Any]:
+    def hypotheses(view: StoreDep, request: RequestDep, remembered: Remembered) -> JSONBytes:
         return remembered(service.run_hypotheses, request, view)
 
     @app.get("/api/period-events", summary="The events behind one plotted point: a directed dyad in one period")
