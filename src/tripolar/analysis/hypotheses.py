@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from tripolar.analysis.dynamics import format_p
 from tripolar.analysis.evidence import event_conditions, evidence_items
 from tripolar.analysis.frame import DyadSeries, dyad_name, parse_dyad
 from tripolar.analysis.series import EventFilter
@@ -150,7 +151,7 @@ def _granger(hypothesis: Hypothesis, series: DyadSeries, max_lags: int) -> Hypot
         signs = {int(np.sign(value)) for value in responses.values()}
         p = float(test.pvalue)
         statistic = float(test.test_statistic)
-        stated = (f"{' + '.join(causing)} on {caused}: F({test.df[0]}, {test.df[1]}) = {statistic:.2f}, p = {_p(p)}; "
+        stated = (f"{' + '.join(causing)} on {caused}: F({test.df[0]}, {test.df[1]}) = {statistic:.2f}, {format_p(p)}; "
                   f"cumulative response of {caused} over {horizon} periods to a one-point rise in "
                   + ", in ".join(f"{dyad}: {value:+.3f}" for dyad, value in responses.items()))
         rows.append({"caused": caused, "causing": causing, "f": round(float(test.test_statistic), 4),
@@ -246,7 +247,3 @@ def _chance(response_days: list[date], first: date, last: date, window: int) -> 
         after = bisect_right(response_days, day)  # the first response later than the day
         covered += after < len(response_days) and response_days[after] <= day + timedelta(days=window)
     return covered / ((last - first).days + 1)
-
-
-def _p(value: float) -> str:
-    return "< 0.001" if value < 0.001 else f"{value:.3g}"

@@ -13,8 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from tripolar.analysis.frame import DyadSeries, read_series_csv, triangle_dyads
-from tripolar.analysis.series import MEASURES, PERIODS, EventFilter, SeriesTable, dyad_series, parse_actors
+from tripolar.analysis.series import (
+    MEASURES,
+    PERIODS,
+    EventFilter,
+    SeriesTable,
+    dyad_series,
+    parse_actors,
+    period_bounds,
+)
 from tripolar.errors import InputError
+from tripolar.model import parse_partial_date
 
 TRIANGLE = ("USA", "CHN", "RUS")
 
@@ -120,19 +129,17 @@ def triangle_actors(request: SeriesRequest, series: DyadSeries) -> tuple[str, st
 
 
 def _parse_date(text: str, field: str) -> date:
+    """YYYY, YYYY-MM or YYYY-MM-DD; as the end of a span, a year or a month means its last day."""
     try:
-        if len(text) == 4:
-            return date(int(text), 1, 1) if field == "start" else date(int(text), 12, 31)
-        if len(text) == 7:
-            year, month = int(text[:4]), int(text[5:])
-            if field == "start":
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date.fromisoformat(text)
+        day, precision = parse_partial_date(text)
     except ValueError:
         raise InputError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
                          field="from" if field == "start" else "to") from None
+    if field == "start" or precision == "day":
+        return day
+    if precision == "year":
+        return date(day.year, 12, 31)
+    return period_bounds(f"{day.year}-{day.month:02d}", "month")[1]
 
 
 def _iso(day: date | None) -> str | None:

@@ -78,6 +78,14 @@ def period_bounds(label: str, period: str) -> tuple[date, date]:
                          field="period") from None
 
 
+def origin_condition(origin: str, alias: str = "e") -> tuple[str, list[Any]]:
+    """SQL: the event (aliased ``alias``) has a report of ``origin`` ("coded": any tripolar coder version)."""
+    if origin == "coded":
+        return (f"EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = {alias}.event_id "
+                "AND r.origin LIKE 'tripolar-%')"), []
+    return f"EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = {alias}.event_id AND r.origin = ?)", [origin]
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Which stored events a series, a triangle or a list of evidence is made of."""
@@ -117,11 +125,9 @@ class EventFilter:
             clauses.append(f"list_contains({alias}.issues, ?)")
             parameters.append(self.issue)
         if self.origin != "all":
-            origin_test = "r.origin LIKE 'tripolar-%'" if self.origin == "coded" else "r.origin = ?"
-            clauses.append(f"EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = {alias}.event_id "
-                           f"AND {origin_test})")
-            if self.origin != "coded":
-                parameters.append(self.origin)
+            clause, values = origin_condition(self.origin, alias)
+            clauses.append(clause)
+            parameters += values
         if self.drop_mirrored:
             # Of an A→B / B→A pair with the same day and code, the copy whose source sorts last goes.
             clauses.append(f"NOT ({alias}.source_code > {alias}.target_code AND EXISTS (SELECT 1 FROM events m "

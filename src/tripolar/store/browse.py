@@ -64,10 +64,11 @@ class EventQuery:
             clauses.append("list_contains(e.issues, ?)")
             parameters.append(self.issue)
         if self.origin != "all":
-            test = "r.origin LIKE 'tripolar-%'" if self.origin == "coded" else "r.origin = ?"
-            clauses.append(f"EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.event_id AND {test})")
-            if self.origin != "coded":
-                parameters.append(self.origin)
+            from tripolar.analysis.series import origin_condition
+
+            clause, values = origin_condition(self.origin)
+            clauses.append(clause)
+            parameters += values
         return " AND ".join(clauses), parameters
 
 

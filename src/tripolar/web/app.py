@@ -178,9 +178,7 @@ def _browse_routes(app: FastAPI) -> None:
         return found
 
     @app.get("/api/events", summary="Stored events with their first report's evidence, a page at a time")
-    def events(view: StoreDep, actors: Annotated[str | None, Query(max_length=200,
-                                                                   pattern=r"^[A-Za-z]{2,6}(,[A-Za-z]{2,6})*$")] = None,
-               dyad: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z]{2,6}->[A-Za-z]{2,6}$")] = None,
+    def events(view: StoreDep, actors: ActorList | None = None, dyad: Dyad | None = None,
                start: Annotated[date | None, Query(alias="from")] = None,
                end: Annotated[date | None, Query(alias="to")] = None,
                root: Annotated[str | None, Query(pattern=r"^(0[1-9]|1[0-9]|20)$")] = None,
