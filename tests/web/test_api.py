@@ -85,7 +85,7 @@ def test_bad_parameters_are_422_naming_the_field(client):
         "/api/series?actors=USA,XYZ": "actors",
         "/api/series?period=year": "period",
         "/api/series?from=2020-13-01": "from",
-        "/api/series?period=day&from=1900-01-01&to=2020-01-01": "to",
+        "/api/series?period=day&from=1900-01-01&to=2020-01-01": "from",
         "/api/events?limit=5000": "limit",
         "/api/events?cursor=not-a-cursor": "cursor",
         "/api/events?quad=7": "quad",
