@@ -78,10 +78,9 @@ def series_request(actors: ActorList = "USA,CHN,RUS", period: Period = "month",
                    origin: Origin = "all", reports: bool = False, measure: Measure = "goldstein_mean",
                    drop_mirrored: bool = False) -> SeriesRequest:
     """The filters every analysis shares, as the CLI's options."""
-    request = SeriesRequest.from_options(actors=actors, period=period, start=start, end=end, issue=issue,
-                                         modalities=modality, origin=origin, reports=reports, measure=measure,
-                                         drop_mirrored=drop_mirrored, max_periods=MAX_PERIODS)
-    return request
+    return SeriesRequest.from_options(actors=actors, period=period, start=start, end=end, issue=issue,
+                                      modalities=modality, origin=origin, reports=reports, measure=measure,
+                                      drop_mirrored=drop_mirrored, max_periods=MAX_PERIODS)
 
 
 StoreDep = Annotated[Store, Depends(request_store)]
