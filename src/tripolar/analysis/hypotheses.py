@@ -33,7 +33,7 @@ from tripolar.analysis.dynamics import format_p
 from tripolar.analysis.evidence import event_conditions, evidence_items
 from tripolar.analysis.frame import DyadSeries, dyad_name, parse_dyad
 from tripolar.analysis.series import EventFilter
-from tripolar.analysis.var import DEFAULT_MAX_LAGS, fit_var
+from tripolar.analysis.var import DEFAULT_MAX_LAGS, FittedVar, fit_var
 from tripolar.errors import AnalysisError, InputError
 
 KINDS = ("granger", "reciprocity", "tit_for_tat")
@@ -107,6 +107,7 @@ def evaluate_hypotheses(hypotheses: list[Hypothesis], series: DyadSeries | None 
                     selection: EventFilter | None = None, max_lags: int = DEFAULT_MAX_LAGS) -> list[HypothesisResult]:
     """Test each hypothesis: series-level ones on ``series``, event-level ones on ``store``."""
     results = []
+    fits: dict[int | None, FittedVar] = {}
     for hypothesis in hypotheses:
         try:
             if hypothesis.kind == "tit_for_tat":
@@ -116,7 +117,7 @@ def evaluate_hypotheses(hypotheses: list[Hypothesis], series: DyadSeries | None 
             else:
                 if series is None:
                     raise AnalysisError("needs dyad series")
-                results.append(_granger(hypothesis, series, max_lags))
+                results.append(_granger(hypothesis, series, max_lags, fits))
         except (AnalysisError, InputError) as error:
             results.append(HypothesisResult(hypothesis.id, hypothesis.claim, hypothesis.kind, "not tested", [], [],
                                             {"reason": str(error)}))
@@ -134,9 +135,13 @@ def _tests_of(hypothesis: Hypothesis, series: DyadSeries) -> list[tuple[str, lis
     return [(caused, list(hypothesis.spec["causing"])) for caused in hypothesis.spec["caused"]]
 
 
-def _granger(hypothesis: Hypothesis, series: DyadSeries, max_lags: int) -> HypothesisResult:
+def _granger(hypothesis: Hypothesis, series: DyadSeries, max_lags: int,
+             fits: dict[int | None, FittedVar]) -> HypothesisResult:
     tests = _tests_of(hypothesis, series)
-    fitted = fit_var(series, hypothesis.spec.get("lags"), max_lags=max_lags)
+    lags = hypothesis.spec.get("lags")
+    if lags not in fits:  # hypotheses with the same lags read the same model
+        fits[lags] = fit_var(series, lags, max_lags=max_lags)
+    fitted = fits[lags]
     horizon = int(hypothesis.spec.get("horizon", DEFAULT_HORIZON))
     cumulative = fitted.results.irf(horizon).cum_effects[horizon]
     expected = 1 if hypothesis.spec.get("expected_sign", "+") == "+" else -1

@@ -40,7 +40,6 @@ class RememberingAttributeRuler:
         from spacy.matcher import Matcher
 
         self.ruler = ruler
-        self.name = getattr(ruler, "name", "attribute_ruler")
         self._attrs: list[dict[int, Any]] = list(ruler.attrs)
         self._one_token = Matcher(ruler.vocab)
         self._spanning = Matcher(ruler.vocab)

@@ -1,7 +1,7 @@
 """tripolar over HTTP: the library's functions behind FastAPI, and the dashboard.
 
 Every JSON response is what the CLI's ``--json`` prints: the routes parse parameters into the same
-requests and call the same functions (``tripolar.analysis.service``, ``tripolar.store.browse``); no
+requests and call the same functions (``tripolar.analysis.service``, ``tripolar.analysis.browse``); no
 analysis happens here. The store is opened read-only unless the server was started to accept documents
 (``allow_write`` with a token); each request reads through a cursor of its own. Since a read-only store
 cannot change while served, analysis answers are remembered per request (``memory.py``).
@@ -28,11 +28,12 @@ from starlette.background import BackgroundTask
 
 from tripolar import __version__
 from tripolar.analysis import service
+from tripolar.analysis.browse import EventQuery, document, event_evidence, list_documents, list_events
 from tripolar.analysis.inputs import SeriesRequest
+from tripolar.analysis.series import parse_actors
 from tripolar.analysis.triangle import TriangleSettings
 from tripolar.errors import AnalysisError, InputError, TripolarError
 from tripolar.store import Store
-from tripolar.store.browse import EventQuery, document, event_evidence, list_documents, list_events
 from tripolar.store.exports import export_gdelt, export_parquet, export_plover
 from tripolar.web.memory import RememberedAnswers
 
@@ -177,8 +178,8 @@ def _browse_routes(app: FastAPI) -> None:
                issue: Issue = None, origin: Origin = "all", cursor: Cursor = None,
                limit: Limit = 100) -> dict[str, Any]:
         source, target = (dyad.upper().split("->") if dyad else (None, None))
-        query = EventQuery(tuple(part.upper() for part in actors.split(",")) if actors else (), source, target,
-                           start, end, root, quad, modality, issue, origin)
+        query = EventQuery(parse_actors(actors) if actors else (), source, target, start, end, root, quad, modality,
+                           issue, origin)
         return list_events(view, query, cursor=cursor, limit=limit).to_json()
 
     @app.get("/api/events/{event_id}/evidence", summary="An event and every report of it, with the sentence")

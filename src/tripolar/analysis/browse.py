@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tripolar.analysis.evidence import evidence_items
+from tripolar.analysis.series import origin_condition
 from tripolar.errors import InputError
 
 MAX_PAGE = 1000
@@ -64,8 +66,6 @@ class EventQuery:
             clauses.append("list_contains(e.issues, ?)")
             parameters.append(self.issue)
         if self.origin != "all":
-            from tripolar.analysis.series import origin_condition
-
             clause, values = origin_condition(self.origin)
             clauses.append(clause)
             parameters += values
@@ -96,8 +96,6 @@ def _page_size(limit: int) -> int:
 
 def list_events(store: Any, query: EventQuery, *, cursor: str | None = None, limit: int = DEFAULT_PAGE) -> Page:
     """Events in date order (then id), with the first report's evidence."""
-    from tripolar.analysis.evidence import evidence_items
-
     limit = _page_size(limit)
     where, parameters = query.where()
     if cursor:
@@ -139,8 +137,6 @@ def document(store: Any, document_id: str) -> dict[str, Any] | None:
 
 def event_evidence(store: Any, event_id: str) -> dict[str, Any] | None:
     """An event and every report of it: document, sentence, character span, the sentence's text."""
-    from tripolar.analysis.evidence import evidence_items
-
     found = evidence_items(store, [event_id])
     if not found:
         return None
